@@ -1,0 +1,1 @@
+"""Domain model: the measure contract, findings, citations and assessments."""

@@ -1,0 +1,102 @@
+"""The facts art52 derives from a measure (vocabulary.md §4), by name and kind.
+
+Only the names and kinds live here, so that the rulebook can check rule
+conditions against them; ``art52.engine.facts`` computes the values.
+"""
+
+from __future__ import annotations
+
+from art52.domain.fields import FieldSpec
+
+OBJECTIVE_RANK_DOC = (
+    "national_security 4 > terrorism = serious_crime = public_security_serious_threat 3 "
+    "> crime_general 2 > administrative_offence = ipr_enforcement_online 1; other unranked"
+)
+
+DERIVED_FACTS: dict[str, FieldSpec] = {
+    spec.path: spec
+    for spec in (
+        FieldSpec("eu_law_applies", "boolean", (), "Whether EU law (ePrivacy, the Charter) governs the measure (D2)."),
+        FieldSpec(
+            "scope",
+            "enum",
+            ("targeted", "general_indiscriminate"),
+            "Whether the measure is targeted or general and indiscriminate (D3).",
+        ),
+        FieldSpec(
+            "interference_seriousness",
+            "enum",
+            ("serious", "not_serious", "ip_rules"),
+            "How serious the interference is, from the data categories (D4).",
+        ),
+        FieldSpec(
+            "factual_description_complete",
+            "boolean",
+            (),
+            "Whether data categories, subjects, retention period and authorities are all stated (D5).",
+        ),
+        FieldSpec(
+            "lawful_access_solution",
+            "boolean",
+            (),
+            "Whether the measure uses a technical route to encrypted data (D6).",
+        ),
+        FieldSpec(
+            "eevidence_regime_applicable",
+            "boolean",
+            (),
+            "Whether Regulation (EU) 2023/1543 governs the order on the legal date (D7).",
+        ),
+        FieldSpec(
+            "serious_threshold_warning",
+            "boolean",
+            (),
+            "Whether the national serious-crime threshold is below 3 years (D8, a warning).",
+        ),
+        FieldSpec("objective_rank", "integer", (), f"Rank of the objective: {OBJECTIVE_RANK_DOC} (D9)."),
+        FieldSpec("further_use_rank", "integer", (), "Rank of the further-use objective on the same scale (D9)."),
+        FieldSpec(
+            "further_use_less_serious",
+            "boolean",
+            (),
+            "Whether the declared further use pursues a less serious objective than the measure (D9).",
+        ),
+        FieldSpec(
+            "objective_specified",
+            "boolean",
+            (),
+            "Whether the objective is stated, and described where it is 'other' (NEC-001).",
+        ),
+        FieldSpec(
+            "equally_effective_alternative_exists",
+            "boolean",
+            (),
+            "Whether an alternative that was not chosen is stated to be equally effective (NEC-005).",
+        ),
+    )
+}
+
+# The contract fields each derived fact is computed from: what to ask for when it is unknown.
+DERIVED_INPUTS: dict[str, tuple[str, ...]] = {
+    "eu_law_applies": ("jurisdiction", "actor_model", "legal_basis.level", "legal_basis.implements_eu_law"),
+    "scope": ("data.subjects_scope", "data.targeting_criteria.type"),
+    "interference_seriousness": ("data.categories", "access.linking_allows_precise_conclusions"),
+    "factual_description_complete": (
+        "data.categories",
+        "data.subjects_scope",
+        "retention.period_days",
+        "access.authorities",
+    ),
+    "lawful_access_solution": ("encryption.effect",),
+    "eevidence_regime_applicable": ("measure_type",),
+    "serious_threshold_warning": (
+        "offence.serious_crime_threshold_years",
+        "offence.serious",
+        "offence.max_penalty_years",
+    ),
+    "objective_rank": ("objective",),
+    "further_use_rank": ("further_use.objective",),
+    "further_use_less_serious": ("objective", "further_use.objective"),
+    "objective_specified": ("objective", "objective_description"),
+    "equally_effective_alternative_exists": ("necessity.less_intrusive_alternatives",),
+}

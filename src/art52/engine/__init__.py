@@ -1,0 +1,1 @@
+"""The engine: facts in, per-rule results out. Only this package imports durable_rules."""

@@ -1,0 +1,118 @@
+"""Rules in force + facts → findings, whichever backend decides the rules.
+
+The backend only says true / false / unknown for scope and condition; this
+module turns that into findings with citations, the facts relied on, and the
+facts missing. Because this part is shared, the backends cannot disagree on
+explanations, only on decisions, which the differential tests compare.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+from art52.domain.derived_facts import DERIVED_INPUTS
+from art52.domain.findings import FactRef, Finding
+from art52.domain.principles import Effect
+from art52.engine.backend import Backend, RuleResult
+from art52.engine.logic import Truth, decisive_unknowns, relied_on
+from art52.errors import EngineError
+from art52.rulebook.catalog import Rulebook
+from art52.rulebook.schema import Consequence, Rule
+
+
+def ruleset_id(rulebook: Rulebook, rules: tuple[Rule, ...]) -> str:
+    """A stable name for exactly this set of rule versions of this rulebook."""
+    keys = ",".join(r.key for r in rules)
+    digest = hashlib.sha256(f"{rulebook.version}|{keys}".encode()).hexdigest()[:16]
+    return f"art52_{digest}"
+
+
+def evaluate_rules(
+    rulebook: Rulebook, backend: Backend, facts: Mapping[str, Any], as_of: dt.date
+) -> tuple[Finding, ...]:
+    """Findings of every rule in force on ``as_of``, in rule-id order."""
+    rules = rulebook.in_force(as_of)
+    results = backend.evaluate(ruleset_id(rulebook, rules), rules, facts)
+    findings = []
+    for rule in rules:
+        result = results.get(rule.key)
+        if result is None:
+            raise EngineError(f"backend {backend.name} returned no result for {rule.key}")
+        finding = _finding(rulebook, rule, result, facts)
+        if finding is not None:
+            findings.append(finding)
+    return tuple(findings)
+
+
+def _finding(rulebook: Rulebook, rule: Rule, result: RuleResult, facts: Mapping[str, Any]) -> Finding | None:
+    if result.scope is Truth.FALSE:
+        return None
+    if result.scope is Truth.UNKNOWN:
+        missing = _asked_for(decisive_unknowns(rule.scope, facts), facts)
+        return _make(rulebook, rule, _unknown(rule, missing, scope=True), relied_on(rule.scope, facts), missing, facts)
+    relied = tuple(dict.fromkeys(relied_on(rule.scope, facts) + relied_on(rule.condition, facts)))
+    if result.condition is Truth.TRUE:
+        then = rule.spec.then
+        asked = _asked_for(relied, facts) if then.effect is Effect.NEEDS_INFORMATION else ()
+        return _make(rulebook, rule, then, relied, asked, facts)
+    if result.condition is Truth.FALSE:
+        if rule.otherwise is None:
+            return None
+        return _make(rulebook, rule, rule.otherwise, relied, (), facts)
+    missing = _asked_for(decisive_unknowns(rule.condition, facts), facts)
+    return _make(rulebook, rule, _unknown(rule, missing, scope=False), relied, missing, facts)
+
+
+def _asked_for(relied: tuple[str, ...], facts: Mapping[str, Any]) -> tuple[str, ...]:
+    """The facts to ask the official for: contract paths as they are, derived facts as their unstated inputs."""
+    asked: dict[str, None] = {}
+    for path in relied:
+        inputs = DERIVED_INPUTS.get(path)
+        if inputs is None:
+            asked[path] = None
+            continue
+        unstated = [p for p in inputs if facts.get(p) in (None, ())]
+        asked.update(dict.fromkeys(unstated or inputs))
+    return tuple(asked)
+
+
+def _unknown(rule: Rule, missing: tuple[str, ...], *, scope: bool) -> Consequence:
+    what = "whether this rule applies" if scope else "this rule"
+    return Consequence(
+        effect=Effect.NEEDS_INFORMATION,
+        explanation=(f"Cannot decide {what} without: {', '.join(missing)}. The rule: {rule.spec.then.explanation}"),
+    )
+
+
+def _make(
+    rulebook: Rulebook,
+    rule: Rule,
+    consequence: Consequence,
+    relied: tuple[str, ...],
+    missing: tuple[str, ...],
+    facts: Mapping[str, Any],
+) -> Finding:
+    refs = [FactRef(path=p, value=_plain(facts.get(p)), known=facts.get(p) is not None) for p in relied]
+    refs += [FactRef(path=p, value=None, known=False) for p in missing if p not in relied]
+    return Finding(
+        rule_id=rule.id,
+        rule_version=rule.version,
+        title=rule.spec.title,
+        principle=rule.spec.principle,
+        effect=consequence.effect,
+        explanation=consequence.explanation,
+        sources=rulebook.citations(rule),
+        facts=tuple(refs),
+        missing_facts=missing,
+        provisional=rule.provisional,
+        legal_review_required=rule.provisional,
+        remedy=consequence.remedy if consequence.effect is not Effect.SATISFIED else None,
+        safeguard=consequence.safeguard if consequence.effect is Effect.CONDITION else None,
+    )
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value

@@ -1,0 +1,227 @@
+"""Measure → facts: the flat, dated view of a measure that rules read.
+
+Facts are keyed by dotted contract path (``retention.period_days``); a fact that
+is unknown is simply absent. The derived facts of vocabulary.md §4 are computed
+here and only here, in three-valued logic: when the inputs do not decide a
+derived fact, it stays absent (unknown) rather than defaulting to yes or no.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from art52.domain.measure import Measure
+from art52.engine.membership import is_member_state
+
+EEVIDENCE_START = dt.date(2026, 8, 18)
+SERIOUS_CATEGORIES = frozenset({"traffic", "location", "content", "device_stored_data"})
+IP_CATEGORIES = frozenset({"identification_only", "ip_source_connection"})
+TARGETED_SCOPES = frozenset(
+    {"suspects_only", "persons_linked_by_objective_evidence", "targeted_categories_persons", "targeted_geographic"}
+)
+GENERAL_SCOPES = frozenset({"all_users", "all_passengers_extra_eu", "all_passengers_intra_eu"})
+PROVIDER_MEASURES = frozenset({"retention_obligation", "expedited_preservation", "transmission_to_agencies"})
+OBJECTIVE_RANK: dict[str, int] = {
+    "national_security": 4,
+    "terrorism": 3,
+    "serious_crime": 3,
+    "public_security_serious_threat": 3,
+    "crime_general": 2,
+    "administrative_offence": 1,
+    "ipr_enforcement_online": 1,
+}
+
+
+@dataclass(frozen=True)
+class FactSheet:
+    """The facts of one measure on one legal date, with warnings for the reviewer."""
+
+    facts: Mapping[str, Any]
+    derived: Mapping[str, Any]
+    warnings: tuple[str, ...]
+
+
+def flatten(measure: Measure) -> dict[str, Any]:
+    """Known contract fields by dotted path; lists become tuples, unknowns are dropped."""
+    flat: dict[str, Any] = {}
+    _walk(measure.model_dump(mode="json", exclude_none=True), "", flat)
+    return flat
+
+
+def _walk(node: Mapping[str, Any], prefix: str, out: dict[str, Any]) -> None:
+    for key, value in node.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            _walk(value, f"{path}.", out)
+        elif isinstance(value, list):
+            out[path] = tuple(value)
+        else:
+            out[path] = value
+
+
+def build_facts(measure: Measure, as_of: dt.date) -> FactSheet:
+    """Flatten a measure and add its derived facts for the legal date ``as_of``."""
+    facts = flatten(measure)
+    warnings: list[str] = []
+    objective_rank = _rank(facts.get("objective"), facts)
+    further_use_rank = _rank(facts.get("further_use.objective"), facts)
+    derived: dict[str, Any] = {
+        "eu_law_applies": _eu_law_applies(facts, as_of),
+        "scope": _scope(facts, warnings),
+        "interference_seriousness": _seriousness(facts),
+        "factual_description_complete": _description_complete(facts),
+        "lawful_access_solution": _lawful_access(facts),
+        "eevidence_regime_applicable": _eevidence_regime(facts, as_of, warnings),
+        "serious_threshold_warning": _threshold_warning(facts, warnings),
+        "objective_rank": objective_rank,
+        "further_use_rank": further_use_rank,
+        "further_use_less_serious": _less_serious(objective_rank, further_use_rank),
+        "objective_specified": _objective_specified(facts),
+        "equally_effective_alternative_exists": _equally_effective_alternative(facts),
+    }
+    _geographic_heuristic(facts, derived, warnings)
+    known = {k: v for k, v in derived.items() if v is not None}
+    return FactSheet(facts={**facts, **known}, derived=known, warnings=tuple(warnings))
+
+
+def _eu_law_applies(f: Mapping[str, Any], on: dt.date) -> bool | None:
+    jurisdiction = f.get("jurisdiction")
+    member = jurisdiction is not None and (jurisdiction == "EU" or is_member_state(jurisdiction, on))
+    eu_level = f.get("legal_basis.level") == "eu"
+    implements = f.get("legal_basis.implements_eu_law")
+    actor = f.get("actor_model")
+    obliges_providers = actor == "provider_obligation" or f.get("measure_type") in PROVIDER_MEASURES
+    if (
+        jurisdiction == "EU"
+        or eu_level
+        or implements is True
+        or actor in ("eu_agency", "cross_border_order")
+        or (obliges_providers and member)
+    ):
+        return True
+    if jurisdiction is not None and not member and implements is not True:
+        return False
+    if actor == "state_direct" and implements is False:
+        return False
+    return None
+
+
+def _scope(f: Mapping[str, Any], warnings: list[str]) -> str | None:
+    subjects = f.get("data.subjects_scope")
+    targeting = f.get("data.targeting_criteria.type")
+    from_targeting = {"persons": "targeted", "geographic": "targeted", "none": "general_indiscriminate"}.get(
+        targeting or ""
+    )
+    if subjects in TARGETED_SCOPES or subjects in GENERAL_SCOPES:
+        scope = "targeted" if subjects in TARGETED_SCOPES else "general_indiscriminate"
+        if from_targeting is not None and from_targeting != scope:
+            warnings.append(
+                f"Inconsistent scope: data.subjects_scope is '{subjects}' but data.targeting_criteria.type is "
+                f"'{targeting}'; the subjects scope was used."
+            )
+        return scope
+    return from_targeting
+
+
+def _seriousness(f: Mapping[str, Any]) -> str | None:
+    categories = f.get("data.categories")
+    if categories is None:
+        return None
+    found = set(categories)
+    if found & SERIOUS_CATEGORIES or f.get("access.linking_allows_precise_conclusions") is True:
+        return "serious"
+    if found == {"subscriber_civil_identity"}:
+        return "not_serious"
+    if found and found <= IP_CATEGORIES | {"subscriber_civil_identity"} and found & IP_CATEGORIES:
+        return "ip_rules"
+    return None
+
+
+def _description_complete(f: Mapping[str, Any]) -> bool:
+    return bool(
+        f.get("data.categories")
+        and f.get("data.subjects_scope") is not None
+        and (f.get("retention.period_days") is not None or f.get("retention.period_unlimited") is True)
+        and f.get("access.authorities")
+    )
+
+
+def _lawful_access(f: Mapping[str, Any]) -> bool | None:
+    effect = f.get("encryption.effect")
+    return None if effect is None else effect != "none"
+
+
+def _eevidence_regime(f: Mapping[str, Any], on: dt.date, warnings: list[str]) -> bool | None:
+    measure_type = f.get("measure_type")
+    if measure_type is None:
+        return None
+    if measure_type not in ("cross_border_production_order", "cross_border_preservation_order"):
+        return False
+    if on < EEVIDENCE_START:
+        warnings.append(
+            "Regulation (EU) 2023/1543 applies only from 2026-08-18; before that date the European "
+            "Investigation Order (Directive 2014/41/EU) governs cross-border orders."
+        )
+        return False
+    return True
+
+
+def _threshold_warning(f: Mapping[str, Any], warnings: list[str]) -> bool | None:
+    threshold = f.get("offence.serious_crime_threshold_years")
+    serious = f.get("offence.serious")
+    max_penalty = f.get("offence.max_penalty_years")
+    low_threshold = threshold is not None and threshold < 3
+    low_penalty = serious is True and max_penalty is not None and max_penalty < 3
+    if low_threshold or low_penalty:
+        warnings.append(
+            "The national notion of serious crime is set below 3 years' imprisonment; courts may find the "
+            "offence manifestly not serious (Bolzano)."
+        )
+        return True
+    if threshold is None and (serious is None or max_penalty is None):
+        return None
+    return False
+
+
+def _rank(objective: Any, f: Mapping[str, Any]) -> int | None:
+    if objective == "terrorism" and f.get("national_security_threat.genuine_present_or_foreseeable") is True:
+        return OBJECTIVE_RANK["national_security"]
+    return OBJECTIVE_RANK.get(objective) if isinstance(objective, str) else None
+
+
+def _less_serious(objective_rank: int | None, further_rank: int | None) -> bool | None:
+    if objective_rank is None or further_rank is None:
+        return None
+    return further_rank < objective_rank
+
+
+def _objective_specified(f: Mapping[str, Any]) -> bool:
+    objective = f.get("objective")
+    if objective is None:
+        return False
+    return objective != "other" or bool(f.get("objective_description"))
+
+
+def _equally_effective_alternative(f: Mapping[str, Any]) -> bool | None:
+    alternatives = f.get("necessity.less_intrusive_alternatives")
+    if alternatives is None:
+        return None
+    flags = [a.get("equally_effective") for a in alternatives]
+    if any(flag is True for flag in flags):
+        return True
+    return None if any(flag is None for flag in flags) else False
+
+
+def _geographic_heuristic(f: Mapping[str, Any], derived: Mapping[str, Any], warnings: list[str]) -> None:
+    if (
+        derived["scope"] == "targeted"
+        and f.get("data.subjects_scope") == "targeted_geographic"
+        and f.get("data.persons_affected") == "entire_population"
+    ):
+        warnings.append(
+            "Human review advised: a geographically 'targeted' scheme that reaches the entire population may in "
+            "fact be general and indiscriminate (heuristic, not law)."
+        )

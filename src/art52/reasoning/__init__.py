@@ -1,0 +1,1 @@
+"""Reasoning: from findings to per-principle outcomes and the overall verdict."""

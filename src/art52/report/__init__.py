@@ -1,0 +1,1 @@
+"""Human renderings of an assessment."""

@@ -1,0 +1,96 @@
+"""Markdown rendering of an assessment, for officials and reviewers.
+
+Every finding is shown with its citation and pinpoint; unverified pinpoints
+and provisional law are marked, so a reader never mistakes them for settled.
+"""
+
+from __future__ import annotations
+
+from art52.domain.assessment import Assessment
+from art52.domain.citations import Citation
+from art52.domain.findings import Finding
+from art52.domain.principles import Effect
+from art52.reasoning.balancing import worst_first
+
+VERDICT_TEXT = {
+    "compliant": "Compliant",
+    "compliant_with_conditions": "Compliant with conditions",
+    "non_compliant": "Not compliant",
+    "insufficient_information": "Insufficient information",
+}
+EFFECT_TEXT = {
+    Effect.VIOLATION: "violation",
+    Effect.NEEDS_INFORMATION: "needs information",
+    Effect.CONDITION: "condition to impose",
+    Effect.SATISFIED: "satisfied",
+}
+
+
+def cite(citation: Citation) -> str:
+    """One citation: short name, pinpoint, identifier, date, and whether the pinpoint was verified."""
+    parts = [citation.short]
+    if citation.pinpoint:
+        parts.append(citation.pinpoint)
+    ident = ", ".join(x for x in (citation.identifier, citation.date.isoformat() if citation.date else None) if x)
+    text = ", ".join(parts) + (f" ({ident})" if ident else "")
+    return text if citation.verified else f"{text} [pinpoint not verified]"
+
+
+def render_finding(finding: Finding) -> list[str]:
+    flag = " — provisional law, legal review required" if finding.legal_review_required else ""
+    lines = [
+        f"- **{finding.rule_id}** v{finding.rule_version} — {finding.title}: *{EFFECT_TEXT[finding.effect]}*{flag}",
+        f"  - {finding.explanation}",
+        f"  - Sources: {'; '.join(cite(c) for c in finding.sources)}",
+    ]
+    known = [f"`{f.path}` = `{f.value}`" for f in finding.facts if f.known]
+    if known:
+        lines.append(f"  - Facts relied on: {', '.join(known)}")
+    if finding.missing_facts:
+        lines.append(f"  - Missing: {', '.join(f'`{p}`' for p in finding.missing_facts)}")
+    return lines
+
+
+def render_markdown(assessment: Assessment) -> str:
+    """The full report as Markdown."""
+    verdict = VERDICT_TEXT[assessment.verdict.value]
+    out = [f"# Assessment: {assessment.measure_title}", ""]
+    if assessment.measure_id:
+        out.append(f"Measure reference: `{assessment.measure_id}`  ")
+    out += [
+        f"Legal date: {assessment.as_of.isoformat()} ({assessment.as_of_source.value.replace('_', ' ')})  ",
+        f"Rulebook: `{assessment.rulebook_version}` — engine: {assessment.engine.version}",
+        "",
+        f"## Verdict: {verdict}",
+        "",
+    ]
+    if assessment.legal_review_required:
+        out += ["> **Legal review required**: the verdict rests on provisional law (no court ruling yet).", ""]
+    if assessment.analysis_ended_at:
+        out += [f"The Art. 52(1) analysis ends at **{assessment.analysis_ended_at.value}**.", ""]
+    for warning in assessment.warnings:
+        out.append(f"> Warning: {warning}")
+    if assessment.warnings:
+        out.append("")
+    out += ["## Principles", ""]
+    by_id = {f.rule_id: f for f in assessment.findings}
+    for principle, result in assessment.principles.items():
+        out += [
+            f"### {principle.value.capitalize()}: {result.outcome.value.replace('_', ' ')}",
+            "",
+            result.reasoning,
+            "",
+        ]
+        for finding in worst_first(by_id[r] for r in result.findings):
+            out += render_finding(finding)
+        if result.findings:
+            out.append("")
+    if assessment.conditions:
+        out += ["## Safeguards to impose", ""]
+        out += [f"- {c.safeguard} ({c.rule_id})" for c in assessment.conditions]
+        out.append("")
+    if assessment.missing_facts:
+        out += ["## Questions for the official", ""]
+        out += [f"- `{m.path}`: {m.question} (needed by {', '.join(m.rules)})" for m in assessment.missing_facts]
+        out.append("")
+    return "\n".join(out)

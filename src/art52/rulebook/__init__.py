@@ -1,0 +1,1 @@
+"""The rulebook: the law as data, loaded and validated whole before use."""

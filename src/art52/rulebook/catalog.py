@@ -1,0 +1,87 @@
+"""The loaded rulebook: rules by id and date, sources, and a content hash.
+
+The hash is the rulebook's version: it covers the meaning of every rule and
+source (not formatting or comments), so a stored assessment names exactly the
+law it was made under.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from art52.domain.citations import Citation
+from art52.errors import NotFoundError
+from art52.rulebook.conditions import to_data
+from art52.rulebook.schema import Rule
+from art52.rulebook.sources import Source
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    """A validated, immutable set of rule versions and the sources they cite."""
+
+    rules: tuple[Rule, ...]
+    sources: Mapping[str, Source] = field(default_factory=dict)
+
+    @cached_property
+    def version(self) -> str:
+        """Content hash of the rulebook, ``sha256:<hex>``."""
+        payload = {
+            "rules": sorted(
+                (
+                    {
+                        **r.spec.model_dump(mode="json", exclude={"applies_to", "when"}),
+                        "family": r.family,
+                        "applies_to": to_data(r.scope),
+                        "when": to_data(r.condition),
+                        "otherwise": r.otherwise.model_dump(mode="json") if r.otherwise else None,
+                    }
+                    for r in self.rules
+                ),
+                key=lambda d: (str(d["id"]), int(d["version"])),
+            ),
+            "sources": [self.sources[k].model_dump(mode="json") for k in sorted(self.sources)],
+        }
+        canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    def in_force(self, on: dt.date) -> tuple[Rule, ...]:
+        """The rule versions that apply on the legal date ``on``, ordered by id."""
+        return tuple(sorted((r for r in self.rules if r.in_force(on)), key=lambda r: r.id))
+
+    def rule_ids(self) -> tuple[str, ...]:
+        return tuple(sorted({r.id for r in self.rules}))
+
+    def versions(self, rule_id: str) -> tuple[Rule, ...]:
+        """Every version of a rule, oldest first; NotFoundError if there is none."""
+        found = tuple(sorted((r for r in self.rules if r.id == rule_id), key=lambda r: r.version))
+        if not found:
+            raise NotFoundError(f"no rule with id {rule_id}")
+        return found
+
+    def source(self, source_id: str) -> Source:
+        try:
+            return self.sources[source_id]
+        except KeyError:
+            raise NotFoundError(f"no source with id {source_id}") from None
+
+    def citations(self, rule: Rule) -> tuple[Citation, ...]:
+        """The rule's sources joined with the register; a pinpoint is verified only if marked so."""
+        return tuple(
+            Citation(
+                source_id=c.ref,
+                short=self.sources[c.ref].short,
+                title=self.sources[c.ref].title,
+                identifier=self.sources[c.ref].identifier,
+                date=self.sources[c.ref].date,
+                url=self.sources[c.ref].url,
+                pinpoint=c.pinpoint,
+                verified=c.verified,
+            )
+            for c in rule.spec.sources
+        )

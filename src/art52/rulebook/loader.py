@@ -1,0 +1,174 @@
+"""Loads rules/ and validates everything before anything is used.
+
+Every problem found is collected with its file, line and rule id, and the
+rulebook is rejected whole if there is one: a half-loaded rulebook would give
+assessments that look complete but silently skip law.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from art52.domain.derived_facts import DERIVED_FACTS
+from art52.domain.fields import FieldSpec, measure_fields
+from art52.errors import RulebookError, RuleIssue
+from art52.rulebook.catalog import Rulebook
+from art52.rulebook.checks import check_condition
+from art52.rulebook.conditions import ConditionSyntaxError
+from art52.rulebook.schema import Rule, RuleSpec, build_rule
+from art52.rulebook.sources import Source
+from art52.rulebook.yaml_lines import line_of, load_with_nodes
+
+SOURCES_FILE = "sources.yaml"
+
+
+def fact_catalogue() -> dict[str, FieldSpec]:
+    """Every fact a rule may read: contract fields and derived facts."""
+    return {**measure_fields(), **DERIVED_FACTS}
+
+
+def load_rulebook(directory: Path) -> Rulebook:
+    """Load and validate a rules directory; raise RulebookError listing every issue."""
+    issues: list[RuleIssue] = []
+    if not directory.is_dir():
+        raise RulebookError([RuleIssue(str(directory), None, None, "rules directory does not exist")])
+    sources = _load_sources(directory / SOURCES_FILE, issues)
+    rules: list[Rule] = []
+    rule_files = sorted(p for p in directory.glob("*.yaml") if p.name != SOURCES_FILE)
+    if not rule_files:
+        issues.append(RuleIssue(str(directory), None, None, "no rule files (*.yaml) found"))
+    fields = fact_catalogue()
+    for path in rule_files:
+        rules.extend(_load_rule_file(path, sources, fields, issues))
+    issues.extend(_cross_rule_issues(rules))
+    if issues:
+        raise RulebookError(issues)
+    return Rulebook(rules=tuple(rules), sources=sources)
+
+
+def _read_yaml(path: Path, issues: list[RuleIssue]) -> tuple[Any, yaml.Node | None] | None:
+    try:
+        return load_with_nodes(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        issues.append(RuleIssue(str(path), line, None, f"invalid YAML: {error.problem or error}"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        issues.append(RuleIssue(str(path), None, None, f"cannot read: {error}"))
+    return None
+
+
+def _load_sources(path: Path, issues: list[RuleIssue]) -> dict[str, Source]:
+    loaded = _read_yaml(path, issues) if path.exists() else None
+    if not path.exists():
+        issues.append(RuleIssue(str(path), None, None, "source register is missing"))
+    if loaded is None:
+        return {}
+    data, node = loaded
+    if not isinstance(data, list):
+        issues.append(RuleIssue(str(path), 1, None, "the source register must be a list"))
+        return {}
+    sources: dict[str, Source] = {}
+    for index, raw in enumerate(data):
+        source_id = raw.get("id") if isinstance(raw, dict) else None
+        try:
+            source = Source.model_validate(raw)
+        except ValidationError as error:
+            for detail in error.errors():
+                where = (index, *detail["loc"])
+                issues.append(RuleIssue(str(path), line_of(node, where), source_id, _message(detail)))
+            continue
+        if source.id in sources:
+            issues.append(RuleIssue(str(path), line_of(node, [index]), source.id, "duplicate source id"))
+        sources[source.id] = source
+    return sources
+
+
+def _load_rule_file(
+    path: Path, sources: Mapping[str, Source], fields: Mapping[str, FieldSpec], issues: list[RuleIssue]
+) -> list[Rule]:
+    loaded = _read_yaml(path, issues)
+    if loaded is None:
+        return []
+    data, node = loaded
+    if not isinstance(data, list):
+        issues.append(RuleIssue(str(path), 1, None, "a rule file must be a YAML list of rules"))
+        return []
+    rules = []
+    for index, raw in enumerate(data):
+        rule_id = raw.get("id") if isinstance(raw, dict) else None
+        rule_id = str(rule_id) if rule_id is not None else None
+
+        def report(where: tuple[Any, ...], message: str, rule_id: str | None = rule_id, index: int = index) -> None:
+            issues.append(RuleIssue(str(path), line_of(node, (index, *where)), rule_id, message))
+
+        try:
+            spec = RuleSpec.model_validate(raw)
+        except ValidationError as error:
+            for detail in error.errors():
+                report(tuple(detail["loc"]), _message(detail))
+            continue
+        try:
+            rule = build_rule(spec, path.stem, str(path), line_of(node, (index,)) or 1)
+        except ConditionSyntaxError as error:
+            report(error.where, str(error))
+            continue
+        for part, condition in (("applies_to", rule.scope), ("when", rule.condition)):
+            for message in check_condition(condition, fields):
+                report((part,), message)
+        for position, citing in enumerate(spec.sources):
+            if citing.ref not in sources:
+                report(("sources", position, "ref"), f"unknown source '{citing.ref}' (not in {SOURCES_FILE})")
+        rules.append(rule)
+    return rules
+
+
+def _cross_rule_issues(rules: list[Rule]) -> list[RuleIssue]:
+    issues: list[RuleIssue] = []
+    versions: dict[str, list[Rule]] = defaultdict(list)
+    for rule in rules:
+        versions[rule.id].append(rule)
+    for rule_id, group in versions.items():
+        seen: set[int] = set()
+        for rule in group:
+            if rule.version in seen:
+                issues.append(RuleIssue(rule.file, rule.line, rule_id, f"duplicate rule id and version {rule.version}"))
+            seen.add(rule.version)
+        ordered = sorted(group, key=lambda r: r.spec.valid_from or dt.date.min)
+        for earlier, later in pairwise(ordered):
+            end = earlier.spec.valid_to or dt.date.max
+            start = later.spec.valid_from or dt.date.min
+            if start <= end:
+                issues.append(
+                    RuleIssue(
+                        later.file,
+                        later.line,
+                        rule_id,
+                        f"versions {earlier.version} and {later.version} are both in force on {start.isoformat()}",
+                    )
+                )
+            elif start - end > dt.timedelta(days=1):
+                issues.append(
+                    RuleIssue(
+                        later.file,
+                        later.line,
+                        rule_id,
+                        f"gap between versions {earlier.version} and {later.version}: "
+                        f"nothing in force from {(end + dt.timedelta(days=1)).isoformat()}",
+                    )
+                )
+    return issues
+
+
+def _message(detail: Any) -> str:
+    loc = ".".join(str(p) for p in detail["loc"])
+    text = "unknown field" if detail["type"] == "extra_forbidden" else detail["msg"]
+    return f"{loc}: {text}" if loc else text

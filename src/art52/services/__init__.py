@@ -1,0 +1,1 @@
+"""Use cases: assess, store, review. They depend on ports, never on adapters."""

@@ -1,0 +1,88 @@
+"""The assess use case: a measure document in, a reasoned assessment out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+import art52
+from art52.domain.assessment import AsOfSource, Assessment, EngineInfo
+from art52.domain.measure import Measure
+from art52.engine.backend import Backend
+from art52.engine.evaluator import evaluate_rules
+from art52.engine.facts import build_facts
+from art52.errors import FieldIssue, MeasureError
+from art52.reasoning.balancing import balance
+from art52.rulebook.catalog import Rulebook
+from art52.rulebook.loader import fact_catalogue
+
+
+def parse_measure(document: Any) -> Measure:
+    """Validate a document against the measure contract; MeasureError names each offending field."""
+    if not isinstance(document, Mapping):
+        raise MeasureError([FieldIssue("", "a measure document must be a JSON object")])
+    try:
+        return Measure.model_validate(document)
+    except ValidationError as error:
+        raise MeasureError(
+            [FieldIssue("/" + "/".join(str(p) for p in e["loc"]), _message(e)) for e in error.errors()]
+        ) from None
+
+
+def _message(error: Any) -> str:
+    return "unknown field" if error["type"] == "extra_forbidden" else str(error["msg"])
+
+
+def resolve_as_of(measure: Measure, requested: dt.date | None, today: dt.date) -> tuple[dt.date, AsOfSource]:
+    """The legal date of the assessment (vocabulary D1)."""
+    if requested is not None:
+        return requested, AsOfSource.REQUESTED
+    if measure.assessment_date:
+        return dt.date.fromisoformat(measure.assessment_date), AsOfSource.ASSESSMENT_DATE
+    if measure.planned_entry_into_force:
+        return dt.date.fromisoformat(measure.planned_entry_into_force), AsOfSource.PLANNED_ENTRY_INTO_FORCE
+    return today, AsOfSource.DEFAULT_TODAY
+
+
+class Assessor:
+    """Assesses measures against one rulebook with one backend."""
+
+    def __init__(self, rulebook: Rulebook, backend: Backend, today: Callable[[], dt.date] = dt.date.today) -> None:
+        self.rulebook = rulebook
+        self.backend = backend
+        self._today = today
+        self._fields = fact_catalogue()
+
+    def assess(self, document: Measure | Mapping[str, Any], as_of: dt.date | None = None) -> Assessment:
+        """A reasoned assessment; the same inputs give byte-identical JSON."""
+        measure = document if isinstance(document, Measure) else parse_measure(document)
+        legal_date, source = resolve_as_of(measure, as_of, self._today())
+        sheet = build_facts(measure, legal_date)
+        findings = evaluate_rules(self.rulebook, self.backend, sheet.facts, legal_date)
+        result = balance(findings, self._fields)
+        warnings = list(sheet.warnings)
+        if source is AsOfSource.DEFAULT_TODAY:
+            warnings.insert(
+                0, "No assessment_date or planned_entry_into_force was given: the law in force today was applied."
+            )
+        return Assessment(
+            measure_id=measure.id,
+            measure_title=measure.title,
+            verdict=result.verdict,
+            legal_review_required=result.legal_review_required,
+            analysis_ended_at=result.analysis_ended_at,
+            principles=result.principles,
+            findings=findings,
+            missing_facts=result.missing_facts,
+            conditions=result.conditions,
+            warnings=tuple(warnings),
+            derived_facts=dict(sorted(sheet.derived.items())),
+            as_of=legal_date,
+            as_of_source=source,
+            rulebook_version=self.rulebook.version,
+            engine=EngineInfo(backend=self.backend.name, version=self.backend.version()),
+            art52_version=art52.__version__,
+        )

@@ -1,0 +1,242 @@
+"""The shared Gherkin step vocabulary, phrased in the domain.
+
+Steps build a real measure document (validated against the measure contract),
+assess it with the shipped rulebook and the default engine, and check the
+reasoned assessment. Family test modules only bind their feature file.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_bdd import given, parsers, then, when
+
+from art52.domain.assessment import Assessment
+from art52.domain.findings import Finding
+from art52.services.assessments import Assessor
+
+PHRASES: dict[str, str] = {
+    "crime in general": "crime_general",
+    "serious crime": "serious_crime",
+    "national security": "national_security",
+    "terrorism": "terrorism",
+    "a serious threat to public security": "public_security_serious_threat",
+    "administrative offences": "administrative_offence",
+    "online IP enforcement": "ipr_enforcement_online",
+    "another objective": "other",
+}
+MEASURE_PHRASES: dict[str, str] = {
+    "requiring access to retained": "access_to_retained_data",
+    "obliging providers to retain": "retention_obligation",
+    "ordering expedited preservation of": "expedited_preservation",
+    "collecting in real time": "real_time_collection",
+    "analysing automatically": "automated_analysis",
+    "obliging providers to transmit": "transmission_to_agencies",
+}
+OUTCOMES: dict[str, str] = {
+    "satisfied": "satisfied",
+    "not satisfied": "not_satisfied",
+    "satisfied only with conditions": "conditional",
+    "undecided for lack of information": "insufficient_information",
+    "not applicable": "not_applicable",
+}
+EFFECTS: dict[str, str] = {
+    "a violation": "violation",
+    "satisfied": "satisfied",
+    "a condition to impose": "condition",
+    "a request for information": "needs_information",
+}
+VERDICTS: dict[str, str] = {
+    "compliant": "compliant",
+    "compliant with conditions": "compliant_with_conditions",
+    "not compliant": "non_compliant",
+    "undecided for lack of information": "insufficient_information",
+}
+
+
+class Case:
+    """The measure under discussion and, once assessed, its assessment."""
+
+    def __init__(self) -> None:
+        self.document: dict[str, Any] = {"title": "Scenario measure"}
+        self.assessment: Assessment | None = None
+
+    def set(self, path: str, value: Any) -> None:
+        node = self.document
+        *parents, leaf = path.split(".")
+        for key in parents:
+            node = node.setdefault(key, {})
+        node[leaf] = value
+
+    def unset(self, path: str) -> None:
+        node: Any = self.document
+        *parents, leaf = path.split(".")
+        for key in parents:
+            node = node.get(key, {})
+        node.pop(leaf, None)
+
+    def result(self) -> Assessment:
+        assert self.assessment is not None, "the measure has not been assessed yet"
+        return self.assessment
+
+    def finding(self, rule_id: str) -> Finding:
+        found = [f for f in self.result().findings if f.rule_id == rule_id]
+        assert found, f"no finding for {rule_id}; findings: {[f.rule_id for f in self.result().findings]}"
+        return found[0]
+
+
+@pytest.fixture
+def case() -> Case:
+    return Case()
+
+
+def _value(text: str) -> Any:
+    """A step value: JSON (strings in double quotes, numbers, true/false, lists)."""
+    return json.loads(text)
+
+
+def _categories(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r",| and ", text) if part.strip()]
+
+
+# --- Given ------------------------------------------------------------------------------
+
+
+@given(parsers.parse('the example measure "{name}"'))
+def example_measure(case: Case, examples_dir: Path, name: str) -> None:
+    case.document = json.loads((examples_dir / f"{name}.json").read_text())
+
+
+@given(
+    parsers.re(
+        r"a measure (?P<phrase>requiring access to retained|obliging providers to retain|"
+        r"ordering expedited preservation of|collecting in real time|analysing automatically|"
+        r"obliging providers to transmit) (?P<categories>[a-z_, ]+?) data"
+    )
+)
+def communications_measure(case: Case, phrase: str, categories: str) -> None:
+    case.set("measure_type", MEASURE_PHRASES[phrase])
+    case.set("actor_model", "provider_obligation")
+    case.set("jurisdiction", "DE")
+    case.set("data.categories", _categories(categories))
+
+
+@given(parsers.parse('a measure of type "{measure_type}"'))
+def measure_of_type(case: Case, measure_type: str) -> None:
+    case.set("measure_type", measure_type)
+
+
+@given(parsers.parse("the objective is {phrase}"))
+def objective(case: Case, phrase: str) -> None:
+    case.set("objective", PHRASES[phrase])
+
+
+@given(parsers.re(r'"(?P<path>[a-z_.0-9]+)" is (?P<value>.+)'))
+def fact_is(case: Case, path: str, value: str) -> None:
+    if value == "not stated":
+        case.unset(path)
+    else:
+        case.set(path, _value(value))
+
+
+@given(parsers.parse("EU law does not apply to it"))
+def outside_eu_law(case: Case) -> None:
+    case.set("jurisdiction", "CH")
+    case.set("actor_model", "state_direct")
+    case.set("legal_basis.implements_eu_law", False)
+
+
+# --- When -------------------------------------------------------------------------------
+
+
+@when(parsers.parse("it is assessed as of {date}"))
+def assessed_as_of(case: Case, assessor: Assessor, date: str) -> None:
+    case.assessment = assessor.assess(copy.deepcopy(case.document), as_of=dt.date.fromisoformat(date))
+
+
+@when("it is assessed")
+def assessed(case: Case, assessor: Assessor) -> None:
+    case.assessment = assessor.assess(copy.deepcopy(case.document))
+
+
+# --- Then -------------------------------------------------------------------------------
+
+
+@then(parsers.parse("the {principle} principle is {outcome}"))
+def principle_outcome(case: Case, principle: str, outcome: str) -> None:
+    result = case.result().principles
+    actual = next(v for k, v in result.items() if k.value == principle)
+    assert actual.outcome.value == OUTCOMES[outcome], f"{principle}: {actual.outcome.value} ({actual.reasoning})"
+
+
+@then(parsers.parse("the verdict is {verdict}"))
+def verdict_is(case: Case, verdict: str) -> None:
+    assert case.result().verdict.value == VERDICTS[verdict]
+
+
+@then(
+    parsers.re(
+        r"finding (?P<rule_id>[A-Z]+-\d{3}) is (?P<effect>a violation|satisfied|a condition to impose|"
+        r"a request for information)"
+    )
+)
+def finding_effect(case: Case, rule_id: str, effect: str) -> None:
+    finding = case.finding(rule_id)
+    assert finding.effect.value == EFFECTS[effect], f"{rule_id}: {finding.effect.value} — {finding.explanation}"
+
+
+@then(parsers.parse("rule {rule_id} does not apply"))
+def rule_silent(case: Case, rule_id: str) -> None:
+    fired = [f.rule_id for f in case.result().findings]
+    assert rule_id not in fired, f"{rule_id} produced a finding"
+
+
+@then(parsers.parse("finding {rule_id} cites {short}"))
+def finding_cites(case: Case, rule_id: str, short: str) -> None:
+    shorts = [c.short for c in case.finding(rule_id).sources]
+    assert short in shorts, f"{rule_id} cites {shorts}"
+
+
+@then(parsers.parse("finding {rule_id} is version {version:d}"))
+def finding_version(case: Case, rule_id: str, version: int) -> None:
+    assert case.finding(rule_id).rule_version == version
+
+
+@then(parsers.parse('finding {rule_id} asks for "{path}"'))
+def finding_asks(case: Case, rule_id: str, path: str) -> None:
+    finding = case.finding(rule_id)
+    assert finding.effect.value == "needs_information"
+    assert path in finding.missing_facts, f"{rule_id} asks for {finding.missing_facts}"
+
+
+@then(parsers.parse("finding {rule_id} requires legal review"))
+def finding_provisional(case: Case, rule_id: str) -> None:
+    assert case.finding(rule_id).legal_review_required
+
+
+@then(parsers.parse('the assessment asks for "{path}"'))
+def assessment_asks(case: Case, path: str) -> None:
+    assert path in [m.path for m in case.result().missing_facts]
+
+
+@then(parsers.parse("the analysis ends at {principle}"))
+def analysis_ends(case: Case, principle: str) -> None:
+    ended = case.result().analysis_ended_at
+    assert ended is not None
+    assert ended.value == principle
+
+
+@then(parsers.parse("the safeguards to impose include {rule_id}"))
+def safeguard_included(case: Case, rule_id: str) -> None:
+    assert rule_id in [c.rule_id for c in case.result().conditions]
+
+
+@then("the verdict requires legal review")
+def verdict_review(case: Case) -> None:
+    assert case.result().legal_review_required

@@ -1,0 +1,81 @@
+"""Fixtures shared by every test: the real rulebook, the shared contract and examples."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from art52.bootstrap import make_backend
+from art52.rulebook.catalog import Rulebook
+from art52.rulebook.loader import load_rulebook
+from art52.services.assessments import Assessor
+
+REPO = Path(__file__).resolve().parents[1]
+RULES_DIR = Path(os.environ.get("ART52_RULES_DIR", REPO / "rules"))
+
+
+def shared_dir() -> Path:
+    """The shared contract directory: ART52_SHARED_DIR, else ../shared beside the clone."""
+    configured = os.environ.get("ART52_SHARED_DIR")
+    path = Path(configured) if configured else REPO.parent / "shared"
+    if not path.is_dir():
+        raise RuntimeError(f"shared contract directory not found at {path}; set ART52_SHARED_DIR")
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    return shared_dir()
+
+
+@pytest.fixture(scope="session")
+def examples_dir(shared: Path) -> Path:
+    return shared / "examples"
+
+
+@pytest.fixture(scope="session")
+def measure_schema(shared: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((shared / "legal" / "measure.schema.json").read_text())
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def rulebook() -> Rulebook:
+    return load_rulebook(RULES_DIR)
+
+
+@pytest.fixture(scope="session", params=["durable", "reference"])
+def backend_name(request: pytest.FixtureRequest) -> str:
+    name: str = request.param
+    return name
+
+
+@pytest.fixture(scope="session")
+def assessor(rulebook: Rulebook) -> Assessor:
+    """The assessor of ART52_ENGINE (durable by default) on the shipped rulebook, with a fixed 'today'."""
+    backend = make_backend(os.environ.get("ART52_ENGINE", "durable"))
+    return Assessor(rulebook, backend, today=lambda: dt.date(2026, 11, 28))
+
+
+@pytest.fixture(scope="session")
+def reference_assessor(rulebook: Rulebook) -> Assessor:
+    return Assessor(rulebook, make_backend("reference"), today=lambda: dt.date(2026, 11, 28))
+
+
+SCENARIO_TAGS = ("end-to-end: a whole measure assessed, end to end",)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register each rule id as a marker, so a scenario tag naming no rule fails collection."""
+    import re
+
+    for path in sorted(RULES_DIR.glob("*.yaml")):
+        for rule_id in sorted(set(re.findall(r"^- id: ([A-Z]{2,5}-[0-9]{3})\s*$", path.read_text(), re.M))):
+            config.addinivalue_line("markers", f"{rule_id}: scenario documenting rule {rule_id}")
+    for line in SCENARIO_TAGS:
+        config.addinivalue_line("markers", line)
