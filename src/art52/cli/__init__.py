@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 import yaml
+from typer.exceptions import TyperException
 
 from art52.config import Settings
 from art52.domain.principles import Verdict
@@ -148,6 +148,20 @@ def rules_check(rules: RulesDir = None) -> None:
     typer.echo(f"OK: {len(book.rules)} rule versions, {len(book.sources)} sources; rulebook {book.version}")
 
 
+@app.command()
+def schema(
+    name: Annotated[str, typer.Argument(help="assessment (the published result contract) or measure.")],
+) -> None:
+    """Print a published JSON Schema."""
+    from art52.domain.assessment import assessment_json_schema
+    from art52.domain.measure import measure_json_schema
+
+    schemas = {"assessment": assessment_json_schema, "measure": measure_json_schema}
+    if name not in schemas:
+        raise CliError(EX_USAGE, f"unknown schema {name!r} (use assessment or measure)")
+    typer.echo(json.dumps(schemas[name](), indent=2, sort_keys=True))
+
+
 def _register_command_modules() -> None:
     """Import the modules that add further commands to ``app`` / ``rules_app``."""
     import importlib
@@ -166,12 +180,15 @@ def main(argv: list[str] | None = None) -> int:
         code = app(args=argv, prog_name="art52", standalone_mode=False)
     except typer.Exit as done:
         return done.exit_code
-    except click.exceptions.Exit as done:
-        return done.exit_code
-    except click.UsageError as error:
-        error.show(file=sys.stderr)
+    except typer.Abort:
         return EX_USAGE
-    except click.Abort:
+    except TyperException as error:
+        # Usage errors (missing argument, unknown command, bad option value).
+        show = getattr(error, "show", None)
+        if callable(show):
+            show(file=sys.stderr)
+        else:
+            typer.echo(f"art52: {error}", err=True)
         return EX_USAGE
     except CliError as failure:
         typer.echo(f"art52: {failure}", err=True)

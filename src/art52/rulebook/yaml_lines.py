@@ -13,12 +13,22 @@ from typing import Any
 import yaml
 
 
+class _TextDatesLoader(yaml.SafeLoader):
+    """Safe loader that leaves dates as text, so an impossible date is a
+    validation error with a line number instead of a crash in the parser."""
+
+
+_TextDatesLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)  # type: ignore[arg-type]
+)
+
+
 def load_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
     """Parse YAML safely; return the data and the node tree it came from."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    node = yaml.compose(text, Loader=_TextDatesLoader)
     if node is None:
         return None, None
-    data = yaml.SafeLoader(text).construct_document(node)
+    data = _TextDatesLoader(text).construct_document(node)
     return data, node
 
 
