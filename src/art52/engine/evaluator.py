@@ -56,7 +56,8 @@ def _finding(rulebook: Rulebook, rule: Rule, result: RuleResult, facts: Mapping[
     relied = tuple(dict.fromkeys(relied_on(rule.scope, facts) + relied_on(rule.condition, facts)))
     if result.condition is Truth.TRUE:
         then = rule.spec.then
-        asked = _asked_for(relied, facts) if then.effect is Effect.NEEDS_INFORMATION else ()
+        # A rule that itself asks for more wants its condition's facts, not its scope's.
+        asked = _asked_for(relied_on(rule.condition, facts), facts) if then.effect is Effect.NEEDS_INFORMATION else ()
         return _make(rulebook, rule, then, relied, asked, facts)
     if result.condition is Truth.FALSE:
         if rule.otherwise is None:
