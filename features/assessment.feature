@@ -1,0 +1,117 @@
+Feature: Assessing a whole measure under Art. 52(1) of the Charter
+  An official describes a proposed measure; the assessment runs every rule in force
+  on the legal date and reports, principle by principle in the Charter's order
+  (legality, essence, objective, necessity, proportionality, safeguards), what the
+  rules found and why, with the legal sources relied on. All principles are always
+  reported, but the first principle that is not satisfied is where the analysis
+  "ends": nothing later can save the measure. Missing facts become questions.
+
+  @end-to-end @LEG-003 @ESS-001
+  Scenario: Scanning every user's messages fails legality and the essence of the right
+    Given the example measure "ex09-client-side-scanning"
+    When it is assessed
+    Then the verdict is not compliant
+    And the legality principle is not satisfied
+    And finding LEG-003 is a violation
+    And finding LEG-003 cites PI
+    And the essence principle is not satisfied
+    And finding ESS-001 is a violation
+    And finding ESS-001 cites Podchasov
+    And the analysis ends at legality
+
+  @end-to-end @LEG-003 @ESS-001
+  Scenario: Once the law sets the conditions of access, the analysis ends at the essence
+    Given the example measure "ex09-client-side-scanning"
+    And "legal_basis.specifies_access_conditions" is true
+    When it is assessed
+    Then finding LEG-003 is satisfied
+    And the essence principle is not satisfied
+    And the analysis ends at essence
+    And the verdict is not compliant
+
+  @end-to-end @LEG-006 @ESS-003 @NEC-005 @PROP-003 @PROP-005
+  Scenario: The same measure leaves questions the official must answer
+    Given the example measure "ex09-client-side-scanning"
+    When it is assessed
+    Then finding LEG-006 is a request for information
+    And the assessment asks for "retention.regime_declared_incompatible_with_eu_law"
+    And the assessment asks for "safeguards.data_security_rules_specified"
+    And the assessment asks for "necessity.less_intrusive_alternatives"
+    And the assessment asks for "retention.period_justified_objectively"
+    And the assessment asks for "safeguards.professional_secrecy_protection"
+
+  @end-to-end @LEG-001 @LEG-002 @LEG-003 @LEG-004 @LEG-006 @ESS-001 @ESS-003
+  Scenario: Judge-authorised interception of a suspect is lawful once data security is added
+    Given the example measure "ex03-judicial-targeted-interception"
+    When it is assessed
+    Then the legality principle is satisfied
+    And finding LEG-004 is satisfied
+    And finding LEG-004 cites Zakharov
+    And finding ESS-001 is satisfied
+    And the essence principle is satisfied only with conditions
+    And the safeguards to impose include ESS-003
+
+  @end-to-end @LEG-004 @LEG-005 @PROP-004 @PROP-005 @NEC-004
+  Scenario: Ministerial bulk interception outside EU law fails on the safeguards of the law
+    Given the example measure "ex11-bulk-interception-ministerial"
+    When it is assessed
+    Then the verdict is not compliant
+    And the legality principle is not satisfied
+    And finding LEG-004 is a violation
+    And finding LEG-005 is satisfied
+    And the essence principle is not applicable
+    And rule ESS-001 does not apply
+    And the analysis ends at legality
+    And the safeguards to impose include PROP-005
+    And the assessment asks for "safeguards.sunset_clause"
+    And the assessment asks for "necessity.less_intrusive_alternatives_assessed"
+
+  @end-to-end @NEC-003 @NEC-004 @ESS-003 @PROP-003
+  Scenario: An incomplete file for a preservation order is answered with questions
+    Given the example measure "ex07-epres-order-incomplete"
+    When it is assessed
+    Then the necessity principle is undecided for lack of information
+    And finding NEC-003 is a request for information
+    And the assessment asks for "necessity.effectiveness_evidence"
+    And the assessment asks for "necessity.less_intrusive_alternatives_assessed"
+    And the essence principle is undecided for lack of information
+    And the assessment asks for "safeguards.data_security_rules_specified"
+    And the assessment asks for "retention.period_justified_objectively"
+
+  @end-to-end @RET-007 @PROP-002 @PROP-005
+  Scenario: General retention of IP addresses for crime in general, after LQDN II
+    Given the example measure "ex04-ip-retention-online-crime"
+    When it is assessed
+    Then the verdict is undecided for lack of information
+    And finding RET-007 is version 2
+    And finding RET-007 asks for "separation.ip_watertight"
+    And finding RET-007 requires legal review
+    And rule PROP-002 does not apply
+    And finding PROP-005 is a request for information
+    And the proportionality principle is undecided for lack of information
+
+  @end-to-end @RET-007 @LEG-006
+  Scenario: The same IP retention assessed before LQDN II and Škoberne
+    Given the example measure "ex04-ip-retention-online-crime"
+    When it is assessed as of 2024-01-15
+    Then the verdict is not compliant
+    And finding RET-007 is version 1
+    And finding RET-007 is a violation
+    And the proportionality principle is not satisfied
+    And rule LEG-006 does not apply
+    And the analysis ends at proportionality
+
+  @end-to-end @RET-011 @PROP-002 @NEC-001
+  Scenario: Police access to traffic data for crime in general fails necessity and proportionality
+    Given the example measure "ex01-quick-freeze-serious-crime"
+    And "measure_type" is "access_to_retained_data"
+    And the objective is crime in general
+    When it is assessed
+    Then the verdict is not compliant
+    And finding RET-011 is a violation
+    And finding RET-011 cites Prokuratuur
+    And finding PROP-002 is a violation
+    And finding NEC-001 is satisfied
+    And the necessity principle is not satisfied
+    And the proportionality principle is not satisfied
+    And the analysis ends at necessity
