@@ -109,10 +109,20 @@ def _make(
         facts=tuple(refs),
         missing_facts=missing,
         provisional=rule.provisional,
-        legal_review_required=rule.provisional,
+        legal_review_required=rule.provisional and _rests_on_the_rule(rule, consequence),
         remedy=consequence.remedy if consequence.effect is not Effect.SATISFIED else None,
         safeguard=consequence.safeguard if consequence.effect is Effect.CONDITION else None,
     )
+
+
+def _rests_on_the_rule(rule: Rule, consequence: Consequence) -> bool:
+    """Whether a finding states what the (provisional) rule says, rather than its mere absence.
+
+    A provisional prohibition that is not triggered ("satisfied" by default)
+    makes nothing depend on unsettled law; a provisional permission that is
+    met, or any violation, condition or question it raises, does.
+    """
+    return consequence.effect is not Effect.SATISFIED or rule.spec.then.effect is Effect.SATISFIED
 
 
 def _plain(value: Any) -> Any:

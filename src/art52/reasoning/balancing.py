@@ -55,7 +55,7 @@ def balance(findings: tuple[Finding, ...], fields: Mapping[str, FieldSpec]) -> B
     ended = next((p for p in PRINCIPLE_ORDER if principles[p].outcome is Outcome.NOT_SATISFIED), None)
     return Balance(
         verdict=verdict,
-        legal_review_required=any(f.provisional for f in ranked if f.effect is worst),
+        legal_review_required=any(f.legal_review_required for f in ranked if f.effect is worst),
         analysis_ended_at=ended,
         principles=principles,
         missing_facts=_missing_facts(findings, fields),
