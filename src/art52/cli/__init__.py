@@ -143,8 +143,12 @@ def rules_show(rule_id: str, rules: RulesDir = None) -> None:
 def rules_check(rules: RulesDir = None) -> None:
     """Validate the rulebook and run the static checks."""
     from art52.rulebook.loader import load_rulebook
+    from art52.rulebook.static_checks import static_issues
 
     book = load_rulebook(_settings(rules, None).rules_dir)
+    issues = static_issues(book)
+    if issues:
+        raise RulebookError(issues)  # printed by main(), exit code EX_CONFIG
     typer.echo(f"OK: {len(book.rules)} rule versions, {len(book.sources)} sources; rulebook {book.version}")
 
 
@@ -170,7 +174,7 @@ def _register_command_modules() -> None:
         importlib.import_module(f"art52.cli.{name}")
 
 
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("coverage",)
 
 
 def main(argv: list[str] | None = None) -> int:
