@@ -165,7 +165,7 @@ Feature: Proportionality: the interference must match what the measure achieves
       Then finding PROP-004 asks for "data.subjects_scope"
 
     @PROP-004
-    Scenario: A measure limited to suspects is not asked
+    Scenario: A measure limited to suspects is not asked about a sunset clause
       Given a measure of type "interception_targeted"
       And "data.subjects_scope" is "suspects_only"
       When it is assessed as of 2025-01-01
@@ -200,7 +200,7 @@ Feature: Proportionality: the interference must match what the measure achieves
       Then finding PROP-005 asks for "safeguards.professional_secrecy_protection"
 
     @PROP-005
-    Scenario: A measure limited to suspects is not asked
+    Scenario: A measure limited to suspects is not asked about professional secrecy
       Given the example measure "ex03-judicial-targeted-interception"
       And "safeguards.professional_secrecy_protection" is not stated
       When it is assessed
