@@ -9,23 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from shared_contract import REPO, shared_dir
 
 from art52.bootstrap import make_backend
 from art52.rulebook.catalog import Rulebook
 from art52.rulebook.loader import load_rulebook
 from art52.services.assessments import Assessor
 
-REPO = Path(__file__).resolve().parents[1]
 RULES_DIR = Path(os.environ.get("ART52_RULES_DIR", REPO / "rules"))
-
-
-def shared_dir() -> Path:
-    """The shared contract directory: ART52_SHARED_DIR, else ../shared beside the clone."""
-    configured = os.environ.get("ART52_SHARED_DIR")
-    path = Path(configured) if configured else REPO.parent / "shared"
-    if not path.is_dir():
-        raise RuntimeError(f"shared contract directory not found at {path}; set ART52_SHARED_DIR")
-    return path
 
 
 @pytest.fixture(scope="session")

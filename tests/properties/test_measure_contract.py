@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 from collections.abc import Callable, Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,21 +22,13 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
+from shared_contract import shared_dir
 
 from art52.domain.measure import Measure
 
-
-def _shared_dir() -> Path:
-    """/work/shared next to the repository; ART52_SHARED_DIR (the shared dir itself) if that is missing."""
-    beside_repo = Path(__file__).resolve().parents[2].parent / "shared"
-    if not beside_repo.is_dir() and os.environ.get("ART52_SHARED_DIR"):
-        return Path(os.environ["ART52_SHARED_DIR"])
-    return beside_repo
-
-
 pytestmark = pytest.mark.slow
 
-SCHEMA_PATH = _shared_dir() / "legal" / "measure.schema.json"
+SCHEMA_PATH = shared_dir() / "legal" / "measure.schema.json"
 SCHEMA: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
 DOCUMENTS = from_schema(SCHEMA)

@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
+from shared_contract import shared_dir
 
 from art52.domain.fields import FieldSpec, measure_fields
 
-
-def _shared_dir() -> Path:
-    """/work/shared next to the repository; ART52_SHARED_DIR (the shared dir itself) if that is missing."""
-    beside_repo = Path(__file__).resolve().parents[3].parent / "shared"
-    if not beside_repo.is_dir() and os.environ.get("ART52_SHARED_DIR"):
-        return Path(os.environ["ART52_SHARED_DIR"])
-    return beside_repo
-
-
-SCHEMA_PATH = _shared_dir() / "legal" / "measure.schema.json"
+SCHEMA_PATH = shared_dir() / "legal" / "measure.schema.json"
 
 
 def _types(node: dict[str, Any]) -> list[str]:

@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import BaseModel, ValidationError
+from shared_contract import shared_dir
 
 from art52.domain.fields import measure_fields
 from art52.domain.measure import Measure
 
-
-def _shared_dir() -> Path:
-    """/work/shared next to the repository; ART52_SHARED_DIR (the shared dir itself) if that is missing."""
-    beside_repo = Path(__file__).resolve().parents[3].parent / "shared"
-    if not beside_repo.is_dir() and os.environ.get("ART52_SHARED_DIR"):
-        return Path(os.environ["ART52_SHARED_DIR"])
-    return beside_repo
-
-
-EXAMPLES_DIR = _shared_dir() / "examples"
+EXAMPLES_DIR = shared_dir() / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES_DIR.glob("*.json"))
 
 

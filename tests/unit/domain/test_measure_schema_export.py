@@ -11,24 +11,14 @@ no pydantic export; test_measure.py and the contract property tests cover them.
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
+from shared_contract import shared_dir
 
 from art52.domain.measure import measure_json_schema
 
-
-def _shared_dir() -> Path:
-    """/work/shared next to the repository; ART52_SHARED_DIR (the shared dir itself) if that is missing."""
-    beside_repo = Path(__file__).resolve().parents[3].parent / "shared"
-    if not beside_repo.is_dir() and os.environ.get("ART52_SHARED_DIR"):
-        return Path(os.environ["ART52_SHARED_DIR"])
-    return beside_repo
-
-
-SCHEMA_PATH = _shared_dir() / "legal" / "measure.schema.json"
+SCHEMA_PATH = shared_dir() / "legal" / "measure.schema.json"
 
 # Keywords that change what is accepted, or what the official is asked, per node.
 _COMPARED = ("type", "enum", "minimum", "minLength", "pattern", "format", "uniqueItems", "description")
