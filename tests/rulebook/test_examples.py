@@ -18,8 +18,13 @@ from art52.services.assessments import Assessor
 
 RANK = {"not_satisfied": 0, "insufficient_information": 1, "conditional": 2, "satisfied": 3, "not_applicable": 4}
 SHORT = {"not_satisfied": "no", "insufficient_information": "info", "conditional": "cond", "satisfied": "ok"}
-COLUMNS = {"L": ("legality",), "E": ("essence",), "N": ("necessity", "objective"), "P": ("proportionality", "safeguards")}
-V, I, C, S = "violation", "needs_information", "condition", "satisfied"
+COLUMNS = {
+    "L": ("legality",),
+    "E": ("essence",),
+    "N": ("necessity", "objective"),
+    "P": ("proportionality", "safeguards"),
+}
+V, Q, C, S = "violation", "needs_information", "condition", "satisfied"
 
 # example: (verdict, L, E, N, P, legal review, {rule: effect}) — from ../shared/examples/README.md.
 EXPECTED: dict[str, tuple[str, str, str, str, str, bool | None, dict[str, str]]] = {
@@ -39,7 +44,7 @@ EXPECTED: dict[str, tuple[str, str, str, str, str, bool | None, dict[str, str]]]
     ),
     "ex04-ip-retention-online-crime": (
         "insufficient_information", "ok", "ok", "ok", "info", None,
-        {"RET-007": I, "PROP-005": I, "RET-017": S, "ESS-003": S, "LEG-006": S, "SURV-004": S},
+        {"RET-007": Q, "PROP-005": Q, "RET-017": S, "ESS-003": S, "LEG-006": S, "SURV-004": S},
     ),
     "ex05-epoc-traffic-judge-validated": (
         "compliant", "ok", "ok", "ok", "ok", False,
@@ -48,15 +53,15 @@ EXPECTED: dict[str, tuple[str, str, str, str, str, bool | None, dict[str, str]]]
     ),
     "ex06-epoc-content-prosecutor-minor-offence": (
         "non_compliant", "no", "ok", "info", "no", None,
-        {"EEV-002": V, "EEV-003": V, "EEV-006": V, "EEV-007": I, "EEV-008": I, "NEC-004": I, "RET-016": C,
-         "PROP-003": I, "RET-005": I, "SURV-005": I, "LED-001": I, "LED-002": I, "LED-004": I, "LED-005": I,
-         "LED-006": I, "LED-007": I},
+        {"EEV-002": V, "EEV-003": V, "EEV-006": V, "EEV-007": Q, "EEV-008": Q, "NEC-004": Q, "RET-016": C,
+         "PROP-003": Q, "RET-005": Q, "SURV-005": Q, "LED-001": Q, "LED-002": Q, "LED-004": Q, "LED-005": Q,
+         "LED-006": Q, "LED-007": Q},
     ),
     "ex07-epres-order-incomplete": (
         "insufficient_information", "ok", "info", "info", "info", None,
-        {"EEV-005": I, "NEC-003": I, "NEC-004": I, "ESS-003": I, "RET-016": I, "EEV-009": S, "PROP-003": I,
-         "RET-005": I, "RET-014": I, "RET-015": I, "RET-017": I, "SURV-005": I, "LED-001": I, "LED-002": I,
-         "LED-004": I, "LED-005": I, "LED-006": I, "LED-007": I},
+        {"EEV-005": Q, "NEC-003": Q, "NEC-004": Q, "ESS-003": Q, "RET-016": Q, "EEV-009": S, "PROP-003": Q,
+         "RET-005": Q, "RET-014": Q, "RET-015": Q, "RET-017": Q, "SURV-005": Q, "LED-001": Q, "LED-002": Q,
+         "LED-004": Q, "LED-005": Q, "LED-006": Q, "LED-007": Q},
     ),
     "ex08-targeted-device-access": (
         "compliant", "ok", "ok", "ok", "ok", True,
@@ -65,9 +70,9 @@ EXPECTED: dict[str, tuple[str, str, str, str, str, bool | None, dict[str, str]]]
     ),
     "ex09-client-side-scanning": (
         "non_compliant", "no", "no", "info", "info", True,
-        {"ENC-002": V, "ESS-001": V, "LEG-003": V, "LEG-006": I, "ESS-003": I, "ENC-003": I, "NEC-005": I,
-         "RET-015": I, "LED-001": I, "LED-002": I, "LED-004": I, "ENC-005": C, "LED-006": C, "PROP-003": I,
-         "PROP-005": I, "RET-016": I, "SURV-005": I, "LED-005": I, "LED-007": I},
+        {"ENC-002": V, "ESS-001": V, "LEG-003": V, "LEG-006": Q, "ESS-003": Q, "ENC-003": Q, "NEC-005": Q,
+         "RET-015": Q, "LED-001": Q, "LED-002": Q, "LED-004": Q, "ENC-005": C, "LED-006": C, "PROP-003": Q,
+         "PROP-005": Q, "RET-016": Q, "SURV-005": Q, "LED-005": Q, "LED-007": Q},
     ),
     "ex10-targeted-key-disclosure": (
         "compliant_with_conditions", "ok", "ok", "ok", "cond", None,
@@ -76,8 +81,8 @@ EXPECTED: dict[str, tuple[str, str, str, str, str, bool | None, dict[str, str]]]
     ),
     "ex11-bulk-interception-ministerial": (
         "non_compliant", "no", "n/a", "info", "no", None,
-        {"SURV-006": V, "SURV-007": V, "LEG-004": V, "SURV-005": V, "SURV-008": C, "PROP-005": C, "PROP-004": I,
-         "PROP-003": I, "SURV-004": I, "NEC-004": I},
+        {"SURV-006": V, "SURV-007": V, "LEG-004": V, "SURV-005": V, "SURV-008": C, "PROP-005": C, "PROP-004": Q,
+         "PROP-003": Q, "SURV-004": Q, "NEC-004": Q},
     ),
     "ex12-pnr-selected-intra-eu": (
         "compliant_with_conditions", "ok", "n/a", "ok", "cond", True,
