@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from sqlalchemy import Engine
+
+from art52.adapters.clock import SystemClock
+from art52.adapters.database import make_engine, ping, redacted
+from art52.adapters.features import FeatureScenarioIndex
+from art52.adapters.migrations import pending, upgrade
+from art52.adapters.unit_of_work import SqlUnitOfWork
 from art52.config import Settings
 from art52.engine.backend import Backend
+from art52.errors import RulebookError
 from art52.rulebook.catalog import Rulebook
 from art52.rulebook.loader import load_rulebook
 from art52.services.assessments import Assessor
+from art52.services.audit import AuditService
+from art52.services.health import NotReadyError, ReadinessCheck
+from art52.services.measures import MeasureService
+from art52.services.reviews import ReviewService
+from art52.services.rules import RuleCatalog
+from art52.services.stored_assessments import AssessmentService
+from art52.services.tokens import TokenService
 
 
 def make_backend(name: str) -> Backend:
@@ -40,3 +58,91 @@ def build_assessor(settings: Settings | None = None) -> Assessor:
     """An assessor wired from settings (environment by default)."""
     settings = settings or Settings()
     return Assessor(rulebook_from(settings.rules_dir), make_backend(settings.engine))
+
+
+@dataclass(frozen=True)
+class Container:
+    """Everything the HTTP layer and the service commands need, wired once per process."""
+
+    settings: Settings
+    tokens: TokenService
+    measures: MeasureService
+    assessments: AssessmentService
+    reviews: ReviewService
+    audit: AuditService
+    rules: RuleCatalog
+    readiness: ReadinessCheck
+    close: Callable[[], None]
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def database_engine(settings: Settings) -> Engine:
+    """The database engine of ``settings`` (not connected until used)."""
+    return make_engine(settings.database_url, schema=settings.database_schema)
+
+
+def migrate(settings: Settings | None = None) -> None:
+    """Apply pending migrations to the configured database."""
+    engine = database_engine(settings or Settings())
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+
+
+def build_container(settings: Settings | None = None) -> Container:
+    """Wire the services on the configured database, rulebook and engine backend."""
+    settings = settings or Settings()
+    engine = database_engine(settings)
+    clock = SystemClock()
+    backend = make_backend(settings.engine)
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine)
+
+    def rulebook() -> Rulebook:
+        return rulebook_from(settings.rules_dir)
+
+    def assessor() -> Assessor:
+        return Assessor(rulebook(), backend, today=clock.today)
+
+    def database_probe() -> None:
+        ping(engine)
+        if pending(engine):
+            raise NotReadyError("the database schema is not up to date; run the migrations (art52 serve does)")
+
+    def rulebook_probe() -> None:
+        try:
+            rulebook()
+        except RulebookError as error:
+            issues = len(error.issues)
+            raise NotReadyError(f"the rulebook is invalid ({issues} issues; run art52 rules check)") from None
+
+    return Container(
+        settings=settings,
+        tokens=TokenService(uow, clock, new_id),
+        measures=MeasureService(uow, clock, new_id),
+        assessments=AssessmentService(uow, clock, new_id, assessor),
+        reviews=ReviewService(uow, clock, new_id),
+        audit=AuditService(uow),
+        rules=RuleCatalog(rulebook, FeatureScenarioIndex(settings.features_dir)),
+        readiness=ReadinessCheck({"database": database_probe, "rulebook": rulebook_probe}),
+        close=engine.dispose,
+    )
+
+
+def describe_database(settings: Settings) -> str:
+    """The database URL without its password, for messages."""
+    return redacted(settings.database_url)
+
+
+def schema_is_current(settings: Settings) -> bool:
+    """Whether the configured database exists and carries every migration."""
+    engine = database_engine(settings)
+    try:
+        return not pending(engine)
+    finally:
+        engine.dispose()

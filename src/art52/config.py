@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -15,6 +16,16 @@ def default_rules_dir() -> Path:
     return REPO_ROOT / "rules"
 
 
+def default_features_dir() -> Path:
+    """The Gherkin scenarios documenting the rules (features/ at the project root)."""
+    return REPO_ROOT / "features"
+
+
+def default_shared_dir() -> Path:
+    """The shared contract directory beside the clone (its examples document the API)."""
+    return REPO_ROOT.parent / "shared"
+
+
 class Settings(BaseSettings):
     """Runtime configuration."""
 
@@ -23,3 +34,10 @@ class Settings(BaseSettings):
     engine: Literal["durable", "reference"] = "durable"
     rules_dir: Path = default_rules_dir()
     database_url: str = "sqlite:///art52.db"
+    database_schema: str | None = Field(
+        default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,62}$", description="PostgreSQL schema to use (search_path)"
+    )
+    features_dir: Path = default_features_dir()
+    shared_dir: Path = default_shared_dir()
+    max_body_bytes: int = Field(default=1_048_576, ge=1024, description="largest accepted request body")
+    max_json_depth: int = Field(default=32, ge=4, description="deepest accepted nesting of a JSON body")

@@ -6,7 +6,13 @@
      ├── MeasureError          a measure document is not valid under the contract
      ├── RulebookError         rule files fail validation (carries every issue found)
      ├── EngineError           the rule engine failed or returned an impossible result
-     └── NotFoundError         a rule, source or stored object does not exist
+     ├── NotFoundError         a rule, source or stored object does not exist (or is not visible)
+     ├── RequestError          a request other than a measure document is invalid (names each field)
+     ├── InvalidTransitionError  the review workflow does not allow the action in the current state
+     ├── ConflictError         someone else changed the object first (optimistic concurrency)
+     ├── PreconditionFailedError  the caller's If-Match names a version that is no longer current
+     ├── AuthenticationError   no valid credentials were presented
+     └── PermissionDeniedError the principal may not do this (role, four-eyes)
 
 Callers catch ``Art52Error`` at the edges (CLI, HTTP) and turn it into a clear
 message; nothing below the edges prints or exits.
@@ -66,3 +72,36 @@ class EngineError(Art52Error):
 
 class NotFoundError(Art52Error):
     """A named rule, source or stored object does not exist."""
+
+
+class RequestError(Art52Error):
+    """A request parameter or body (other than a measure document) is invalid.
+
+    ``location`` says where the paths point: ``body`` (JSON pointers) or ``query``
+    (parameter names).
+    """
+
+    def __init__(self, issues: list[FieldIssue], location: str = "body") -> None:
+        self.issues = issues
+        self.location = location
+        super().__init__("; ".join(f"{i.path or '/'}: {i.message}" for i in issues))
+
+
+class InvalidTransitionError(Art52Error):
+    """The review workflow does not allow this action in the measure's current state."""
+
+
+class ConflictError(Art52Error):
+    """The object changed since it was read; nothing was written, the caller may retry."""
+
+
+class PreconditionFailedError(Art52Error):
+    """The version named by If-Match is not the current one."""
+
+
+class AuthenticationError(Art52Error):
+    """No credentials, or credentials that are unknown or revoked."""
+
+
+class PermissionDeniedError(Art52Error):
+    """The authenticated principal is not allowed to perform the action."""

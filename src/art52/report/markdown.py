@@ -6,10 +6,13 @@ and provisional law are marked, so a reader never mistakes them for settled.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from art52.domain.assessment import Assessment
 from art52.domain.citations import Citation
 from art52.domain.findings import Finding
 from art52.domain.principles import Effect
+from art52.domain.records import Contest
 from art52.reasoning.balancing import worst_first
 
 VERDICT_TEXT = {
@@ -36,7 +39,13 @@ def cite(citation: Citation) -> str:
     return text if citation.verified else f"{text} [pinpoint not verified]"
 
 
-def render_finding(finding: Finding) -> list[str]:
+def contested(contest: Contest) -> str:
+    """One contest, as shown under the finding it objects to."""
+    reason = " ".join(contest.reason.split())  # one line, so it cannot break the list structure
+    return f"Contested by {contest.contested_by} on {contest.contested_at.date().isoformat()}: {reason}"
+
+
+def render_finding(finding: Finding, contests: Sequence[Contest] = ()) -> list[str]:
     flag = " — provisional law, legal review required" if finding.legal_review_required else ""
     lines = [
         f"- **{finding.rule_id}** v{finding.rule_version} — {finding.title}: *{EFFECT_TEXT[finding.effect]}*{flag}",
@@ -48,11 +57,12 @@ def render_finding(finding: Finding) -> list[str]:
         lines.append(f"  - Facts relied on: {', '.join(known)}")
     if finding.missing_facts:
         lines.append(f"  - Missing: {', '.join(f'`{p}`' for p in finding.missing_facts)}")
+    lines += [f"  - **{contested(c)}**" for c in contests if c.rule_id == finding.rule_id]
     return lines
 
 
-def render_markdown(assessment: Assessment) -> str:
-    """The full report as Markdown."""
+def render_markdown(assessment: Assessment, contests: Sequence[Contest] = ()) -> str:
+    """The full report as Markdown; ``contests`` are shown with the findings they object to."""
     verdict = VERDICT_TEXT[assessment.verdict.value]
     out = [f"# Assessment: {assessment.measure_title}", ""]
     if assessment.measure_id:
@@ -72,6 +82,9 @@ def render_markdown(assessment: Assessment) -> str:
         out.append(f"> Warning: {warning}")
     if assessment.warnings:
         out.append("")
+    if contests:
+        rules = sorted({c.rule_id for c in contests})
+        out += [f"> **Contested findings**: {', '.join(rules)} (see below).", ""]
     out += ["## Principles", ""]
     by_id = {f.rule_id: f for f in assessment.findings}
     for principle, result in assessment.principles.items():
@@ -82,7 +95,7 @@ def render_markdown(assessment: Assessment) -> str:
             "",
         ]
         for finding in worst_first(by_id[r] for r in result.findings):
-            out += render_finding(finding)
+            out += render_finding(finding, contests)
         if result.findings:
             out.append("")
     if assessment.conditions:

@@ -42,7 +42,9 @@ def test_an_edited_field_is_found_at_its_event() -> None:
     events, head = build(4)
     events[2] = replace(events[2], data={"n": 99})
     problem = verify(events, head)
-    assert problem is not None and problem.seq == 3 and "edited" in problem.reason
+    assert problem is not None
+    assert problem.seq == 3
+    assert "edited" in problem.reason
 
 
 def test_an_edited_event_with_a_recomputed_hash_breaks_the_next_link() -> None:
@@ -50,17 +52,23 @@ def test_an_edited_event_with_a_recomputed_hash_breaks_the_next_link() -> None:
     forged = chain(ChainHead(1, events[0].hash), NewEvent("measure.created", "mallory", "ministry", "m1", {}), T0)
     events[1] = forged
     problem = verify(events, head)
-    assert problem is not None and problem.seq == 3 and "link" in problem.reason
+    assert problem is not None
+    assert problem.seq == 3
+    assert "link" in problem.reason
 
 
 def test_a_deleted_event_is_named() -> None:
     events, head = build(4)
     del events[1]
     problem = verify(events, head)
-    assert problem is not None and problem.seq == 2 and "deleted" in problem.reason
+    assert problem is not None
+    assert problem.seq == 2
+    assert "deleted" in problem.reason
 
 
 def test_deleting_the_newest_events_is_caught_by_the_head() -> None:
     events, head = build(4)
     problem = verify(events[:2], head)
-    assert problem is not None and problem.seq == 3 and "deleted" in problem.reason
+    assert problem is not None
+    assert problem.seq == 3
+    assert "deleted" in problem.reason

@@ -32,7 +32,8 @@ def test_every_other_transition_is_refused_with_the_state_and_a_hint(status: Sta
         transition(status, action)
     message = str(refused.value)
     assert status.value.replace("_", " ") in message
-    assert "(" in message and message.endswith(")")
+    assert "(" in message
+    assert message.endswith(")")
 
 
 def test_only_a_submitted_measure_becomes_assessed_by_an_assessment() -> None:

@@ -1,0 +1,49 @@
+"""Applying the Alembic migrations from code: the only way the schema is created.
+
+``art52 serve`` upgrades to the newest revision before it accepts requests;
+``/ready`` reports a database that is behind as not ready.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from art52.config import REPO_ROOT
+
+MIGRATIONS_DIR = REPO_ROOT / "migrations"
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    """Apply every pending migration, in one transaction."""
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+@cache
+def head_revision() -> str | None:
+    """The newest migration shipped with this code (read once: scripts do not change at run time)."""
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def pending(engine: Engine) -> bool:
+    """Whether the database is behind the newest migration."""
+    return current_revision(engine) != head_revision()

@@ -1,0 +1,170 @@
+"""The relational schema, as SQLAlchemy Core tables.
+
+The tables describe what the queries in ``repository`` may rely on; they are
+created only by the Alembic migrations (a test compares the migrated database
+with this metadata). Documents and results are stored as JSON text, byte for
+byte, because a stored assessment must reproduce exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.types import TypeDecorator
+
+metadata = MetaData()
+
+ID = 36
+NAME = 200
+ORG = 64
+HASH = 64
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Timezone-aware UTC in Python on every database (SQLite keeps no zone: store naive UTC)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored; use UTC")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        moment: dt.datetime = value
+        return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("name", String(NAME), nullable=False),
+    Column("organisation", String(ORG), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("token_hash", String(HASH), nullable=False, unique=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("revoked_at", UTCDateTime(), nullable=True),
+)
+
+measures = Table(
+    "measures",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("organisation", String(ORG), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("created_by", String(NAME), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Column("submitted_by", String(NAME), nullable=True),
+    Column("reviewer", String(NAME), nullable=True),
+    Column("verdict", String(40), nullable=True),
+    Column("latest_assessment_id", String(ID), nullable=True),
+    Index("ix_measures_listing", "created_at", "id"),
+    Index("ix_measures_organisation_status", "organisation", "status"),
+)
+
+measure_versions = Table(
+    "measure_versions",
+    metadata,
+    Column("measure_id", String(ID), ForeignKey("measures.id"), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("document", Text, nullable=False),
+    Column("created_by", String(NAME), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+assessments = Table(
+    "assessments",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("measure_id", String(ID), nullable=False),
+    Column("measure_version", Integer, nullable=False),
+    Column("organisation", String(ORG), nullable=False),
+    Column("verdict", String(40), nullable=False),
+    Column("as_of", Date, nullable=False),
+    Column("as_of_requested", Date, nullable=True),
+    Column("rulebook_version", String(80), nullable=False),
+    Column("backend", String(40), nullable=False),
+    Column("engine_version", String(NAME), nullable=False),
+    Column("result", Text, nullable=False),
+    Column("created_by", String(NAME), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    ForeignKeyConstraint(["measure_id", "measure_version"], ["measure_versions.measure_id", "measure_versions.number"]),
+    Index("ix_assessments_measure", "measure_id"),
+)
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("measure_id", String(ID), ForeignKey("measures.id"), nullable=False),
+    Column("measure_version", Integer, nullable=False),
+    Column("assessment_id", String(ID), ForeignKey("assessments.id"), nullable=True),
+    Column("decision", String(10), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("conditions", Text, nullable=False),
+    Column("decided_by", String(NAME), nullable=False),
+    Column("decided_at", UTCDateTime(), nullable=False),
+    Index("ix_decisions_measure", "measure_id"),
+)
+
+contests = Table(
+    "contests",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("assessment_id", String(ID), ForeignKey("assessments.id"), nullable=False),
+    Column("rule_id", String(20), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("contested_by", String(NAME), nullable=False),
+    Column("contested_at", UTCDateTime(), nullable=False),
+    Index("ix_contests_assessment", "assessment_id"),
+)
+
+audit_events = Table(
+    "audit_events",
+    metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("occurred_at", UTCDateTime(), nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("actor", String(NAME), nullable=False),
+    Column("organisation", String(ORG), nullable=True),
+    Column("subject", String(ID), nullable=True),
+    Column("data", Text, nullable=False),
+    Column("prev_hash", String(HASH), nullable=False),
+    Column("hash", String(HASH), nullable=False),
+    Index("ix_audit_events_organisation", "organisation", "seq"),
+)
+
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("hash", String(HASH), nullable=False),
+)

@@ -1,0 +1,90 @@
+"""Who may do what: roles, principals and the permission table.
+
+Every measure belongs to an organisation and is visible only inside it;
+auditors read across organisations but change nothing. The table is data so
+that the API documentation and the tests can show it as it is enforced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """What a token holder does in the review process."""
+
+    SUBMITTER = "submitter"
+    REVIEWER = "reviewer"
+    RULE_ADMIN = "rule_admin"
+    AUDITOR = "auditor"
+
+
+class Permission(StrEnum):
+    """One kind of thing a principal may do."""
+
+    READ = "read"
+    ASSESS_STATELESS = "assess_stateless"
+    WRITE_MEASURE = "write_measure"
+    SUBMIT = "submit"
+    ASSESS = "assess"
+    REVIEW = "review"
+    READ_EVENTS = "read_events"
+    READ_ACROSS_ORGANISATIONS = "read_across_organisations"
+
+
+PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.SUBMITTER: frozenset(
+        {
+            Permission.READ,
+            Permission.ASSESS_STATELESS,
+            Permission.WRITE_MEASURE,
+            Permission.SUBMIT,
+            Permission.ASSESS,
+            Permission.READ_EVENTS,
+        }
+    ),
+    Role.REVIEWER: frozenset(
+        {Permission.READ, Permission.ASSESS_STATELESS, Permission.ASSESS, Permission.REVIEW, Permission.READ_EVENTS}
+    ),
+    Role.RULE_ADMIN: frozenset({Permission.READ, Permission.ASSESS_STATELESS, Permission.READ_EVENTS}),
+    Role.AUDITOR: frozenset(
+        {Permission.READ, Permission.ASSESS_STATELESS, Permission.READ_EVENTS, Permission.READ_ACROSS_ORGANISATIONS}
+    ),
+}
+
+ORGANISATION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The authenticated caller: a named token holder in one organisation with one role."""
+
+    token_id: str
+    name: str
+    organisation: str
+    role: Role
+
+    def can(self, permission: Permission) -> bool:
+        return permission in PERMISSIONS[self.role]
+
+    def sees(self, organisation: str) -> bool:
+        """Whether objects of ``organisation`` are visible to this principal."""
+        return organisation == self.organisation or self.can(Permission.READ_ACROSS_ORGANISATIONS)
+
+
+@dataclass(frozen=True)
+class TokenRecord:
+    """A bearer token as stored: only the hash of the secret is kept."""
+
+    id: str
+    name: str
+    organisation: str
+    role: Role
+    token_hash: str
+    created_at: dt.datetime
+    revoked_at: dt.datetime | None = None
+
+    def principal(self) -> Principal:
+        return Principal(token_id=self.id, name=self.name, organisation=self.organisation, role=self.role)

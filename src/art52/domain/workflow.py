@@ -1,0 +1,109 @@
+"""The review workflow of a measure, as a pure state machine.
+
+::
+
+    draft ──submit──▶ submitted ──assess──▶ assessed ──take──▶ in_review ──decide──▶ approved
+      ▲                                     │    ▲                          ├──────▶ rejected
+      │                                     └────┘ (re-assess)              └──────▶ returned
+      └───────────────────────────── revise (a new version) ◀──────────────────────────┘
+
+Only a draft or a returned measure may be revised; a revision of a returned
+measure puts it back to draft. Assessing never fails on state: a draft may be
+assessed as often as the official likes, and only the first assessment after
+submission moves the measure on. Keeping the table here means the service,
+the API and the documentation cannot disagree about what is allowed.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from art52.errors import InvalidTransitionError
+
+
+class Status(StrEnum):
+    """Where a measure stands in the review workflow."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    ASSESSED = "assessed"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    RETURNED = "returned"
+
+
+class Action(StrEnum):
+    """Something a principal does to a measure that may change its status."""
+
+    REVISE = "revise"
+    SUBMIT = "submit"
+    TAKE_FOR_REVIEW = "take_for_review"
+    APPROVE = "approve"
+    REJECT = "reject"
+    RETURN = "return"
+
+
+class DecisionKind(StrEnum):
+    """A reviewer's decision; each is a workflow action of the same name."""
+
+    APPROVE = "approve"
+    REJECT = "reject"
+    RETURN = "return"
+
+    @property
+    def action(self) -> Action:
+        return Action(self.value)
+
+
+TERMINAL: frozenset[Status] = frozenset({Status.APPROVED, Status.REJECTED})
+
+TRANSITIONS: dict[tuple[Status, Action], Status] = {
+    (Status.DRAFT, Action.REVISE): Status.DRAFT,
+    (Status.RETURNED, Action.REVISE): Status.DRAFT,
+    (Status.DRAFT, Action.SUBMIT): Status.SUBMITTED,
+    (Status.ASSESSED, Action.TAKE_FOR_REVIEW): Status.IN_REVIEW,
+    (Status.IN_REVIEW, Action.APPROVE): Status.APPROVED,
+    (Status.IN_REVIEW, Action.REJECT): Status.REJECTED,
+    (Status.IN_REVIEW, Action.RETURN): Status.RETURNED,
+}
+
+_WHY_NOT: dict[Action, str] = {
+    Action.REVISE: "only a draft or a returned measure can be revised",
+    Action.SUBMIT: "only a draft can be submitted",
+    Action.TAKE_FOR_REVIEW: "only an assessed measure can be taken for review",
+    Action.APPROVE: "only a measure in review can be decided",
+    Action.REJECT: "only a measure in review can be decided",
+    Action.RETURN: "only a measure in review can be decided",
+}
+
+_HINT: dict[Status, str] = {
+    Status.DRAFT: "submit it first",
+    Status.SUBMITTED: "assess it first",
+    Status.ASSESSED: "a reviewer must take it for review first",
+    Status.IN_REVIEW: "a reviewer must decide it",
+    Status.APPROVED: "the decision is final",
+    Status.REJECTED: "the decision is final",
+    Status.RETURNED: "revise it (a new version) to bring it back to draft",
+}
+
+
+def transition(status: Status, action: Action) -> Status:
+    """The status after ``action``; InvalidTransitionError says why it is not allowed."""
+    try:
+        return TRANSITIONS[(status, action)]
+    except KeyError:
+        raise InvalidTransitionError(
+            f"cannot {action.value.replace('_', ' ')}: the measure is {status.value.replace('_', ' ')}; "
+            f"{_WHY_NOT[action]} ({_HINT[status]})"
+        ) from None
+
+
+def after_assessment(status: Status) -> Status:
+    """The status after a stored assessment: a submitted measure becomes assessed, others stay."""
+    return Status.ASSESSED if status is Status.SUBMITTED else status
+
+
+def allowed_actions(status: Status) -> tuple[Action, ...]:
+    """The actions the workflow allows in ``status`` (shown to clients)."""
+    return tuple(action for (state, action) in TRANSITIONS if state is status)

@@ -1,0 +1,134 @@
+"""The ports the service layer needs from the outside world.
+
+The storage adapter implements them with SQLAlchemy; the service tests with
+in-memory fakes. A unit of work is one transaction: everything done through
+its repositories is committed together or not at all, so a state change and
+its audit event can never be separated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from types import TracebackType
+from typing import Protocol, Self
+
+from art52.domain.access import TokenRecord
+from art52.domain.audit import AuditEvent, ChainHead
+from art52.domain.records import (
+    Contest,
+    Decision,
+    MeasureFilter,
+    MeasureRecord,
+    MeasureVersion,
+    StoredAssessment,
+)
+
+# Keyset position in a listing of measures, newest first: (created_at, id) of the last item seen.
+MeasureKey = tuple[dt.datetime, str]
+
+
+class Clock(Protocol):
+    """The current time, always timezone-aware UTC."""
+
+    def now(self) -> dt.datetime: ...
+
+
+class TokenRepository(Protocol):
+    def add(self, token: TokenRecord) -> None: ...
+
+    def get(self, token_id: str) -> TokenRecord | None: ...
+
+    def by_hash(self, token_hash: str) -> TokenRecord | None: ...
+
+    def list(self) -> list[TokenRecord]: ...
+
+    def revoke(self, token_id: str, at: dt.datetime) -> None: ...
+
+
+class MeasureRepository(Protocol):
+    def add(self, record: MeasureRecord) -> None: ...
+
+    def get(self, measure_id: str) -> MeasureRecord | None: ...
+
+    def update(self, record: MeasureRecord, expected_revision: int) -> None:
+        """Replace the record if its stored revision is still ``expected_revision``; else ConflictError."""
+        ...
+
+    def page(self, where: MeasureFilter, after: MeasureKey | None, limit: int) -> list[MeasureRecord]:
+        """Up to ``limit`` measures matching ``where``, newest first, strictly after ``after``."""
+        ...
+
+    def add_version(self, version: MeasureVersion) -> None: ...
+
+    def version(self, measure_id: str, number: int) -> MeasureVersion | None: ...
+
+    def versions(self, measure_id: str) -> list[MeasureVersion]: ...
+
+
+class AssessmentRepository(Protocol):
+    def add(self, assessment: StoredAssessment) -> None: ...
+
+    def get(self, assessment_id: str) -> StoredAssessment | None: ...
+
+    def for_measure(self, measure_id: str) -> list[StoredAssessment]:
+        """Oldest first."""
+        ...
+
+    def add_contest(self, contest: Contest) -> None: ...
+
+    def contests(self, assessment_id: str) -> list[Contest]:
+        """Oldest first."""
+        ...
+
+
+class DecisionRepository(Protocol):
+    def add(self, decision: Decision) -> None: ...
+
+    def for_measure(self, measure_id: str) -> list[Decision]:
+        """Oldest first."""
+        ...
+
+
+class AuditLog(Protocol):
+    def head(self, *, lock: bool = False) -> ChainHead:
+        """The chain head; ``lock`` holds it until commit so that appends are serialised."""
+        ...
+
+    def append(self, event: AuditEvent) -> None:
+        """Store ``event`` and move the head to it (the caller holds the lock)."""
+        ...
+
+    def events(self, after: int, limit: int | None = None, organisation: str | None = None) -> list[AuditEvent]:
+        """Events with seq > ``after`` in order, optionally only those of ``organisation``."""
+        ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction over every repository; rolled back unless committed."""
+
+    @property
+    def tokens(self) -> TokenRepository: ...
+
+    @property
+    def measures(self) -> MeasureRepository: ...
+
+    @property
+    def assessments(self) -> AssessmentRepository: ...
+
+    @property
+    def decisions(self) -> DecisionRepository: ...
+
+    @property
+    def audit(self) -> AuditLog: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None: ...
+
+    def commit(self) -> None: ...
+
+
+UnitOfWorkFactory = Callable[[], UnitOfWork]

@@ -1,0 +1,185 @@
+"""The review workflow: submit, take for review, decide, contest a finding.
+
+Every action checks the role, the organisation, the workflow state and —
+when the caller sends one — the revision it read (If-Match). The write itself
+is conditional on that revision, so of two concurrent decisions exactly one
+is recorded and the other is refused with a conflict; nothing is overwritten.
+
+Four-eyes: whoever submitted a measure cannot approve or reject it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from art52.domain.access import Permission, Principal
+from art52.domain.assessment import Assessment
+from art52.domain.records import Contest, Decision, MeasureRecord
+from art52.domain.workflow import Action, DecisionKind, transition
+from art52.errors import FieldIssue, NotFoundError, PermissionDeniedError, RequestError
+from art52.services.audit import record
+from art52.services.guards import check_revision, require, visible_measure
+from art52.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
+from art52.services.stored_assessments import visible_assessment
+
+MAX_REASON = 10_000
+MAX_CONDITIONS = 50
+
+
+def _text(value: str, field: str) -> str:
+    cleaned = value.strip()
+    if not cleaned:
+        raise RequestError([FieldIssue(f"/{field}", "a written reason is required")])
+    if len(cleaned) > MAX_REASON:
+        raise RequestError([FieldIssue(f"/{field}", f"at most {MAX_REASON} characters")])
+    if "\x00" in cleaned:
+        raise RequestError([FieldIssue(f"/{field}", "must not contain NUL characters")])
+    return cleaned
+
+
+class ReviewService:
+    """The workflow actions on stored measures."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, new_id: Callable[[], str]) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._new_id = new_id
+
+    def submit(self, principal: Principal, measure_id: str, expected_revision: int | None = None) -> MeasureRecord:
+        """A draft goes to review; the submitter is remembered for the four-eyes rule."""
+        require(principal, Permission.SUBMIT, "submit measures")
+        with self._uow() as uow:
+            current = visible_measure(uow, principal, measure_id)
+            check_revision(current, expected_revision)
+            status = transition(current.status, Action.SUBMIT)
+            changed = self._move(
+                uow, current, replace(current, status=status, submitted_by=principal.name, reviewer=None)
+            )
+            self._event(uow, principal, "measure.submitted", changed, {"version": changed.version})
+            uow.commit()
+        return changed
+
+    def take(self, principal: Principal, measure_id: str, expected_revision: int | None = None) -> MeasureRecord:
+        """A reviewer takes an assessed measure for review."""
+        require(principal, Permission.REVIEW, "review measures")
+        with self._uow() as uow:
+            current = visible_measure(uow, principal, measure_id)
+            check_revision(current, expected_revision)
+            status = transition(current.status, Action.TAKE_FOR_REVIEW)
+            changed = self._move(uow, current, replace(current, status=status, reviewer=principal.name))
+            self._event(uow, principal, "measure.taken_for_review", changed, {"reviewer": principal.name})
+            uow.commit()
+        return changed
+
+    def decide(
+        self,
+        principal: Principal,
+        measure_id: str,
+        kind: DecisionKind,
+        reason: str,
+        conditions: Sequence[str] = (),
+        expected_revision: int | None = None,
+    ) -> tuple[MeasureRecord, Decision]:
+        """Approve (optionally with conditions), reject or return a measure in review, with a reason."""
+        require(principal, Permission.REVIEW, "decide on measures")
+        reason = _text(reason, "reason")
+        kept = tuple(c.strip() for c in conditions)
+        issues = [FieldIssue(f"/conditions/{i}", "a condition cannot be empty") for i, c in enumerate(kept) if not c]
+        issues += [
+            FieldIssue(f"/conditions/{i}", "must not contain NUL characters") for i, c in enumerate(kept) if "\x00" in c
+        ]
+        if kept and kind is not DecisionKind.APPROVE:
+            issues.append(FieldIssue("/conditions", "conditions can only be attached to an approval"))
+        if len(kept) > MAX_CONDITIONS:
+            issues.append(FieldIssue("/conditions", f"at most {MAX_CONDITIONS} conditions"))
+        issues += [
+            FieldIssue(f"/conditions/{i}", f"at most {MAX_REASON} characters")
+            for i, c in enumerate(kept)
+            if len(c) > MAX_REASON
+        ]
+        if issues:
+            raise RequestError(issues)
+        with self._uow() as uow:
+            current = visible_measure(uow, principal, measure_id)
+            check_revision(current, expected_revision)
+            status = transition(current.status, kind.action)
+            if kind is not DecisionKind.RETURN and _same_person(current.submitted_by, principal.name):
+                raise PermissionDeniedError(
+                    f"four-eyes rule: {principal.name} submitted this measure and cannot {kind.value} it; "
+                    "another reviewer must decide"
+                )
+            decision = Decision(
+                id=self._new_id(),
+                measure_id=measure_id,
+                measure_version=current.version,
+                assessment_id=current.latest_assessment_id,
+                kind=kind,
+                reason=reason,
+                conditions=kept,
+                decided_by=principal.name,
+                decided_at=self._clock.now(),
+            )
+            changed = self._move(uow, current, replace(current, status=status))
+            uow.decisions.add(decision)
+            self._event(
+                uow,
+                principal,
+                "measure.decided",
+                changed,
+                {
+                    "decision_id": decision.id,
+                    "decision": kind.value,
+                    "reason": reason,
+                    "conditions": list(kept),
+                    "assessment_id": decision.assessment_id,
+                },
+            )
+            uow.commit()
+        return changed, decision
+
+    def contest(self, principal: Principal, assessment_id: str, rule_id: str, reason: str) -> Contest:
+        """Object to one finding of a stored assessment; the contest is kept and shown in reports."""
+        require(principal, Permission.REVIEW, "contest findings")
+        reason = _text(reason, "reason")
+        with self._uow() as uow:
+            stored = visible_assessment(uow, principal, assessment_id)
+            findings = {f.rule_id for f in Assessment.model_validate_json(stored.result).findings}
+            if rule_id not in findings:
+                raise NotFoundError(f"assessment {assessment_id} has no finding of rule {rule_id}")
+            contest = Contest(
+                id=self._new_id(),
+                assessment_id=assessment_id,
+                rule_id=rule_id,
+                reason=reason,
+                contested_by=principal.name,
+                contested_at=self._clock.now(),
+            )
+            uow.assessments.add_contest(contest)
+            record(
+                uow,
+                self._clock,
+                "finding.contested",
+                principal.name,
+                stored.organisation,
+                stored.measure_id,
+                {"assessment_id": assessment_id, "rule_id": rule_id, "contest_id": contest.id, "reason": reason},
+            )
+            uow.commit()
+        return contest
+
+    def _move(self, uow: UnitOfWork, current: MeasureRecord, target: MeasureRecord) -> MeasureRecord:
+        """Write ``target`` as the next revision of ``current`` (ConflictError if someone was faster)."""
+        changed = replace(target, revision=current.revision + 1, updated_at=self._clock.now())
+        uow.measures.update(changed, expected_revision=current.revision)
+        return changed
+
+    def _event(
+        self, uow: UnitOfWork, principal: Principal, kind: str, measure: MeasureRecord, data: dict[str, object]
+    ) -> None:
+        data = {**data, "status": measure.status.value}
+        record(uow, self._clock, kind, principal.name, measure.organisation, measure.id, data)
+
+
+def _same_person(submitted_by: str | None, name: str) -> bool:
+    return submitted_by is not None and submitted_by.casefold() == name.casefold()
