@@ -174,7 +174,7 @@ def _register_command_modules() -> None:
         importlib.import_module(f"art52.cli.{name}")
 
 
-COMMAND_MODULES: tuple[str, ...] = ("coverage",)
+COMMAND_MODULES: tuple[str, ...] = ("coverage", "service")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,118 @@
+"""Request dependencies: the container, the authenticated principal, If-Match, raw JSON bodies."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from fastapi import Depends, Header, Request, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from api.errors import MALFORMED_JSON, ProblemError
+from api.limits import parse_json
+from api.metrics import Metrics
+from art52.bootstrap import Container
+from art52.domain.access import Principal
+from art52.domain.records import MeasureRecord
+from art52.errors import FieldIssue, NotFoundError, RequestError
+
+bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearerToken",
+    description="A token created with `art52 tokens create --org ORG --role ROLE --name NAME`.",
+)
+ID_PATTERN = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def container(request: Request) -> Container:
+    found: Container = request.app.state.container
+    return found
+
+
+def metrics(request: Request) -> Metrics:
+    found: Metrics = request.app.state.metrics
+    return found
+
+
+Services = Annotated[Container, Depends(container)]
+AppMetrics = Annotated[Metrics, Depends(metrics)]
+
+
+def principal(
+    services: Services,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Principal:
+    """The caller, from ``Authorization: Bearer <token>``; 401 problem otherwise."""
+    return services.tokens.authenticate(credentials.credentials if credentials else None)
+
+
+Caller = Annotated[Principal, Depends(principal)]
+
+
+def if_match(
+    value: Annotated[
+        str | None,
+        Header(
+            alias="If-Match",
+            description='ETag of the measure as last read, e.g. "3"; the action fails with 412 if it changed',
+        ),
+    ] = None,
+) -> int | None:
+    """The revision named by If-Match; None for no header or ``*``; -1 (never current) if unreadable."""
+    if value is None or value.strip() == "*":
+        return None
+    tag = value.split(",", 1)[0].strip()
+    if len(tag) >= 2 and tag[0] == tag[-1] == '"' and tag[1:-1].isdigit() and len(tag) < 20:
+        return int(tag[1:-1])
+    return -1
+
+
+ExpectedRevision = Annotated[int | None, Depends(if_match)]
+
+
+async def json_document(request: Request) -> Any:
+    """The raw JSON body (size, depth and media type were checked by the BodyLimits middleware)."""
+    body = await request.body()
+    if not body:
+        raise RequestError([FieldIssue("", "a JSON request body is required")])
+    try:
+        return parse_json(body)
+    except (ValueError, RecursionError) as error:
+        raise ProblemError(MALFORMED_JSON, f"the request body is not valid JSON: {error}") from None
+
+
+Document = Annotated[Any, Depends(json_document)]
+
+
+def known_id(value: str, what: str) -> str:
+    """Identifiers are UUIDs: anything else names nothing, and never reaches the database."""
+    if not ID_PATTERN.match(value):
+        raise NotFoundError(f"no {what} with id {value}")
+    return value
+
+
+def set_etag(response: Response, record: MeasureRecord) -> None:
+    response.headers["ETag"] = etag(record)
+
+
+def etag(record: MeasureRecord) -> str:
+    return f'"{record.revision}"'
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """The query parameter names of an operation and of everything it depends on."""
+    names = {field.alias for field in dependant.query_params}
+    for child in dependant.dependencies:
+        names |= _query_names(child)
+    return names
+
+
+def known_query_parameters(request: Request) -> None:
+    """Refuse query parameters the operation does not define: a mistyped filter must not match everything."""
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    if dependant is None:
+        return
+    allowed = _query_names(dependant)
+    unknown = sorted({name for name in request.query_params if name not in allowed})
+    if unknown:
+        raise RequestError([FieldIssue(name, "unknown query parameter") for name in unknown], "query")

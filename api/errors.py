@@ -1,0 +1,283 @@
+"""Every error as RFC 9457 problem details (``application/problem+json``).
+
+Each kind of problem has a stable ``type`` URI (a URN: stable, absolute and not
+pretending to be a web page) and a fixed ``title``; ``detail`` explains this
+occurrence to a person. Validation problems add ``errors``: one entry per
+offending field, with a JSON pointer into the body (``pointer``) or the name of
+the query, path or header parameter (``parameter`` and ``in``).
+
+Unexpected exceptions become a generic 500 problem: the traceback goes to the
+log, never to the client.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from art52.errors import (
+    Art52Error,
+    AuthenticationError,
+    ConflictError,
+    EngineError,
+    FieldIssue,
+    InvalidTransitionError,
+    MeasureError,
+    NotFoundError,
+    PermissionDeniedError,
+    PreconditionFailedError,
+    RequestError,
+    RulebookError,
+)
+
+PROBLEM_JSON = "application/problem+json"
+log = logging.getLogger("api")
+
+
+@dataclass(frozen=True)
+class ProblemType:
+    slug: str
+    status: int
+    title: str
+
+    @property
+    def uri(self) -> str:
+        return f"urn:art52:problem:{self.slug}"
+
+
+VALIDATION = ProblemType("validation-error", 422, "The request is not valid")
+INVALID_MEASURE = ProblemType("invalid-measure", 422, "The measure document is not valid under the measure contract")
+MALFORMED_JSON = ProblemType("malformed-json", 400, "The request body is not valid JSON")
+TOO_DEEP = ProblemType("json-too-deep", 400, "The JSON body is nested too deeply")
+TOO_LARGE = ProblemType("body-too-large", 413, "The request body is too large")
+UNSUPPORTED_MEDIA = ProblemType("unsupported-media-type", 415, "The request body must be JSON")
+NOT_ACCEPTABLE = ProblemType("not-acceptable", 406, "No representation matches the Accept header")
+UNAUTHENTICATED = ProblemType("unauthenticated", 401, "Authentication is required")
+FORBIDDEN = ProblemType("forbidden", 403, "The action is not allowed for this principal")
+NOT_FOUND = ProblemType("not-found", 404, "Not found")
+METHOD_NOT_ALLOWED = ProblemType("method-not-allowed", 405, "Method not allowed")
+INVALID_TRANSITION = ProblemType("invalid-transition", 409, "The review workflow does not allow this action now")
+CONFLICT = ProblemType("conflict", 409, "The object was changed concurrently")
+PRECONDITION_FAILED = ProblemType("precondition-failed", 412, "The If-Match precondition failed")
+RULEBOOK_UNAVAILABLE = ProblemType("rulebook-unavailable", 503, "The rulebook cannot be loaded")
+ENGINE_FAILURE = ProblemType("engine-failure", 500, "The rule engine failed")
+INTERNAL = ProblemType("internal-error", 500, "Internal server error")
+
+ALL_TYPES: tuple[ProblemType, ...] = (
+    VALIDATION,
+    INVALID_MEASURE,
+    MALFORMED_JSON,
+    TOO_DEEP,
+    TOO_LARGE,
+    UNSUPPORTED_MEDIA,
+    NOT_ACCEPTABLE,
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    NOT_FOUND,
+    METHOD_NOT_ALLOWED,
+    INVALID_TRANSITION,
+    CONFLICT,
+    PRECONDITION_FAILED,
+    RULEBOOK_UNAVAILABLE,
+    ENGINE_FAILURE,
+    INTERNAL,
+)
+
+
+class FieldError(BaseModel):
+    """One offending field: where it is and what is wrong with it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    detail: str
+    pointer: str | None = Field(default=None, description="JSON pointer into the request body, e.g. /data/categories/0")
+    parameter: str | None = Field(default=None, description="name of the offending query, path or header parameter")
+    location: str | None = Field(default=None, alias="in", description="query, path or header")
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    type: str = Field(description="stable URI identifying the kind of problem, e.g. urn:art52:problem:not-found")
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    errors: list[FieldError] | None = Field(default=None, description="validation problems only")
+
+
+class ProblemError(Exception):
+    """Raised inside the HTTP layer to answer with a given problem."""
+
+    def __init__(self, kind: ProblemType, detail: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail)
+        self.kind = kind
+        self.detail = detail
+        self.headers = headers
+
+
+def problem_response(
+    kind: ProblemType,
+    detail: str,
+    request: Request | None = None,
+    errors: Sequence[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body = Problem(
+        type=kind.uri,
+        title=kind.title,
+        status=kind.status,
+        detail=detail,
+        instance=request.url.path if request is not None else None,
+        errors=list(errors) if errors is not None else None,
+    )
+    return JSONResponse(
+        body.model_dump(mode="json", exclude_none=True, by_alias=True),
+        status_code=kind.status,
+        media_type=PROBLEM_JSON,
+        headers=headers,
+    )
+
+
+def _body_errors(issues: Iterable[FieldIssue]) -> list[FieldError]:
+    return [FieldError(detail=i.message, pointer=i.path) for i in issues]
+
+
+def _pointer(parts: Iterable[Any]) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def _from_validation(error: RequestValidationError) -> tuple[ProblemType, list[FieldError]]:
+    found: list[FieldError] = []
+    for item in error.errors():
+        location = tuple(item.get("loc", ()))
+        message = str(item.get("msg", "invalid")).removeprefix("Value error, ")
+        if item.get("type") == "json_invalid":
+            return MALFORMED_JSON, []
+        if location and location[0] == "body":
+            found.append(FieldError(detail=message, pointer=_pointer(location[1:])))
+        elif location:
+            found.append(
+                FieldError.model_validate({"detail": message, "parameter": str(location[-1]), "in": location[0]})
+            )
+        else:
+            found.append(FieldError(detail=message))
+    return VALIDATION, found
+
+
+AUTH_HEADERS = {"WWW-Authenticate": 'Bearer realm="art52"'}
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn every failure into a problem response."""
+
+    @app.exception_handler(ProblemError)
+    async def _problem(request: Request, error: ProblemError) -> JSONResponse:
+        return problem_response(error.kind, error.detail, request, headers=error.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, error: RequestValidationError) -> JSONResponse:
+        kind, found = _from_validation(error)
+        if kind is MALFORMED_JSON:
+            return problem_response(kind, "the request body could not be parsed as JSON", request)
+        return problem_response(kind, f"{len(found)} invalid field(s); see errors", request, errors=found)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        kind = {404: NOT_FOUND, 405: METHOD_NOT_ALLOWED, 401: UNAUTHENTICATED, 403: FORBIDDEN}.get(error.status_code)
+        if kind is None:
+            kind = ProblemType("http-error", error.status_code, "HTTP error")
+        detail = f"no resource at {request.url.path}" if kind is NOT_FOUND else str(error.detail)
+        return problem_response(kind, detail, request, headers=getattr(error, "headers", None))
+
+    @app.exception_handler(Art52Error)
+    async def _domain(request: Request, error: Art52Error) -> JSONResponse:
+        return domain_problem(error, request)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return problem_response(INTERNAL, "an unexpected error occurred; it has been logged", request)
+
+
+def domain_problem(error: Art52Error, request: Request | None) -> JSONResponse:
+    """The problem response for an error raised on purpose below the HTTP layer."""
+    if isinstance(error, MeasureError):
+        return problem_response(
+            INVALID_MEASURE, f"{len(error.issues)} invalid field(s); see errors", request, _body_errors(error.issues)
+        )
+    if isinstance(error, RequestError):
+        if error.location == "body":
+            found = _body_errors(error.issues)
+        else:
+            found = [
+                FieldError.model_validate({"detail": i.message, "parameter": i.path, "in": error.location})
+                for i in error.issues
+            ]
+        return problem_response(VALIDATION, f"{len(found)} invalid field(s); see errors", request, found)
+    if isinstance(error, AuthenticationError):
+        return problem_response(UNAUTHENTICATED, str(error), request, headers=AUTH_HEADERS)
+    if isinstance(error, RulebookError):
+        log.error("rulebook invalid: %s", error)
+        detail = f"the rulebook has {len(error.issues)} issue(s); an administrator must fix it"
+        return problem_response(RULEBOOK_UNAVAILABLE, detail, request)
+    if isinstance(error, EngineError):
+        log.error("engine failure: %s", error)
+        return problem_response(ENGINE_FAILURE, "the rule engine failed; no assessment was stored", request)
+    kind = {
+        PermissionDeniedError: FORBIDDEN,
+        NotFoundError: NOT_FOUND,
+        InvalidTransitionError: INVALID_TRANSITION,
+        ConflictError: CONFLICT,
+        PreconditionFailedError: PRECONDITION_FAILED,
+    }.get(type(error), INTERNAL)
+    if kind is INTERNAL:
+        log.error("unmapped error %s: %s", type(error).__name__, error)
+        return problem_response(INTERNAL, "an unexpected error occurred; it has been logged", request)
+    return problem_response(kind, str(error), request)
+
+
+PROBLEM_REF = "#/components/schemas/Problem"
+_DESCRIPTIONS = {
+    400: "Malformed JSON, or JSON nested too deeply",
+    401: "No valid bearer token",
+    403: "The principal's role does not allow this, or the four-eyes rule forbids it",
+    404: "No such object, or not visible to the principal's organisation",
+    406: "None of the acceptable media types can be produced",
+    409: "The workflow does not allow the action now, or the object changed concurrently",
+    412: "If-Match names a revision that is no longer current",
+    413: "The request body is too large",
+    415: "The request body is not JSON",
+    422: "A field is invalid; errors lists each one",
+    503: "A dependency (database, rulebook) is unavailable",
+}
+
+
+def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` entries for problem responses with the given statuses."""
+    return {
+        status: {"description": _DESCRIPTIONS[status], "content": {PROBLEM_JSON: {"schema": {"$ref": PROBLEM_REF}}}}
+        for status in statuses
+    }
+
+
+def problem_components() -> dict[str, Any]:
+    """The Problem schema (and what it references) as OpenAPI components."""
+    schema = Problem.model_json_schema(ref_template="#/components/schemas/{model}", mode="serialization")
+    components: dict[str, Any] = schema.pop("$defs", {})
+    components["Problem"] = schema
+    return components
+
+
+# Every authenticated route can answer with these (body limits, authentication, role).
+COMMON = (400, 401, 403, 413, 415, 422)

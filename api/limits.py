@@ -1,0 +1,119 @@
+"""Request body limits, enforced before any route or parser sees the body.
+
+A body larger than the limit is refused with 413 (without reading past the
+limit); a JSON body nested deeper than the limit with 400; a body that is not
+JSON, on a method that carries one, with 415. Nesting is measured on the
+parsed document without recursion, so no input can exhaust the stack.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.errors import MALFORMED_JSON, TOO_DEEP, TOO_LARGE, UNSUPPORTED_MEDIA, ProblemType, problem_response
+
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+def is_json(content_type: str) -> bool:
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or (media.startswith("application/") and media.endswith("+json"))
+
+
+def nesting_depth(document: Any, limit: int) -> int:
+    """Depth of nested arrays/objects (a scalar is 0), counting no further than ``limit + 1``."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(document, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict | list):
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > limit:
+                return deepest
+            stack.extend((child, depth) for child in (node.values() if isinstance(node, dict) else node))
+    return deepest
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def parse_json(body: bytes) -> Any:
+    """Strict JSON (no NaN or Infinity); ValueError if malformed, RecursionError if absurdly deep."""
+    return json.loads(body, parse_constant=_reject_constant)
+
+
+class BodyLimits:
+    """Pure ASGI middleware: buffers the body up to the limit, checks it, then replays it."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, max_depth: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.max_depth = max_depth
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            await self._refuse(scope, receive, send, TOO_LARGE, self._too_large())
+            return
+        body = bytearray()
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.max_bytes:
+                await self._refuse(scope, receive, send, TOO_LARGE, self._too_large())
+                return
+        if body and scope["method"] in BODY_METHODS:
+            if not is_json(headers.get("content-type", "")):
+                detail = "send the body as application/json (Content-Type: application/json)"
+                await self._refuse(scope, receive, send, UNSUPPORTED_MEDIA, detail)
+                return
+            problem = self._check_json(bytes(body))
+            if problem is not None:
+                await self._refuse(scope, receive, send, *problem)
+                return
+        await self.app(scope, _replay(bytes(body), receive), send)
+
+    def _too_large(self) -> str:
+        return f"the request body exceeds {self.max_bytes} bytes"
+
+    def _check_json(self, body: bytes) -> tuple[ProblemType, str] | None:
+        too_deep = (TOO_DEEP, f"the JSON body is nested deeper than {self.max_depth} levels")
+        try:
+            document = parse_json(body)
+        except RecursionError:
+            return too_deep
+        except ValueError as error:
+            return MALFORMED_JSON, f"the request body is not valid JSON: {error}"
+        if nesting_depth(document, self.max_depth) > self.max_depth:
+            return too_deep
+        return None
+
+    @staticmethod
+    async def _refuse(scope: Scope, receive: Receive, send: Send, kind: ProblemType, detail: str) -> None:
+        await problem_response(kind, detail)(scope, receive, send)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay

@@ -1,0 +1,1 @@
+"""The HTTP routes: translation between HTTP and the services, nothing else."""

@@ -1,0 +1,120 @@
+"""Assessments: of stored measures (kept, with reports), and stateless of a posted measure."""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Header, Query, Request, Response, status
+
+from api.deps import AppMetrics, Caller, Document, ExpectedRevision, Services, known_id
+from api.errors import NOT_ACCEPTABLE, ProblemError, problems
+from api.negotiation import negotiate
+from api.openapi import measure_body, shared_examples
+from api.schemas import AssessmentList, AssessRequest, IsoDate, StoredAssessmentOut, StoredAssessmentSummary
+from art52.config import Settings
+from art52.domain.assessment import Assessment
+from art52.report.html import render_html
+from art52.report.markdown import render_markdown
+
+REPORT_TYPES = ("text/markdown", "text/html")
+
+
+def router(settings: Settings) -> APIRouter:
+    examples = shared_examples(settings.shared_dir)
+    api = APIRouter(tags=["assessments"])
+
+    @api.post(
+        "/v1/measures/{measure_id}/assessments",
+        status_code=status.HTTP_201_CREATED,
+        response_model=StoredAssessmentOut,
+        summary="Assess the current version of a measure and store the result",
+        description="A submitted measure becomes assessed. The result is immutable and reproducible: it records "
+        "the measure version, the legal date, the rulebook hash and the engine backend.",
+        responses=problems(400, 401, 403, 404, 409, 412, 413, 415, 422, 503),
+    )
+    def assess_measure(
+        measure_id: str,
+        request: Request,
+        response: Response,
+        caller: Caller,
+        services: Services,
+        metrics: AppMetrics,
+        expected: ExpectedRevision,
+        body: Annotated[AssessRequest | None, Body()] = None,
+    ) -> StoredAssessmentOut:
+        started = time.perf_counter()
+        as_of = body.as_of if body else None
+        detail = services.assessments.assess_measure(caller, known_id(measure_id, "measure"), as_of, expected)
+        metrics.observe_assessment("stored", detail.stored.verdict.value, time.perf_counter() - started)
+        response.headers["Location"] = str(request.url_for("get_assessment", assessment_id=detail.stored.id))
+        return StoredAssessmentOut.from_detail(detail)
+
+    @api.get(
+        "/v1/measures/{measure_id}/assessments",
+        response_model=AssessmentList,
+        summary="The stored assessments of a measure, oldest first",
+        responses=problems(401, 403, 404),
+    )
+    def list_assessments(measure_id: str, caller: Caller, services: Services) -> AssessmentList:
+        found = services.assessments.for_measure(caller, known_id(measure_id, "measure"))
+        return AssessmentList(items=[StoredAssessmentSummary(**StoredAssessmentSummary.fields_of(s)) for s in found])
+
+    @api.get(
+        "/v1/assessments/{assessment_id}",
+        response_model=StoredAssessmentOut,
+        summary="A stored assessment with its full result and the contests raised against its findings",
+        responses=problems(401, 403, 404),
+    )
+    def get_assessment(assessment_id: str, caller: Caller, services: Services) -> StoredAssessmentOut:
+        return StoredAssessmentOut.from_detail(services.assessments.get(caller, known_id(assessment_id, "assessment")))
+
+    @api.get(
+        "/v1/assessments/{assessment_id}/report",
+        summary="The assessment report: Markdown or print-ready HTML, by the Accept header",
+        response_class=Response,
+        responses={
+            200: {
+                "description": "The report",
+                "content": {media: {"schema": {"type": "string"}} for media in REPORT_TYPES},
+            },
+            **problems(401, 403, 404, 406),
+        },
+    )
+    def get_report(
+        assessment_id: str,
+        caller: Caller,
+        services: Services,
+        accept: Annotated[str | None, Header(description="text/markdown (default) or text/html")] = None,
+    ) -> Response:
+        media = negotiate(accept, REPORT_TYPES)
+        if media is None:
+            raise ProblemError(NOT_ACCEPTABLE, f"the report is available as {' or '.join(REPORT_TYPES)}")
+        detail = services.assessments.get(caller, known_id(assessment_id, "assessment"))
+        render = render_html if media == "text/html" else render_markdown
+        return Response(
+            render(detail.assessment, detail.contests),
+            media_type=f"{media}; charset=utf-8",
+            headers={"Vary": "Accept"},
+        )
+
+    @api.post(
+        "/v1/assess",
+        response_model=Assessment,
+        summary="Assess a posted measure without storing anything",
+        openapi_extra=measure_body(examples, "A measure document valid under the measure contract."),
+        responses=problems(400, 401, 403, 413, 415, 422, 503),
+    )
+    def assess(
+        caller: Caller,
+        services: Services,
+        metrics: AppMetrics,
+        document: Document,
+        as_of: Annotated[IsoDate | None, Query(description="legal date (default: from the measure, or today)")] = None,
+    ) -> Assessment:
+        started = time.perf_counter()
+        result = services.assessments.assess_document(caller, document, as_of)
+        metrics.observe_assessment("stateless", result.verdict.value, time.perf_counter() - started)
+        return result
+
+    return api

@@ -1,0 +1,100 @@
+"""Workflow actions: submit, take for review, decide, contest a finding.
+
+Each answers with the measure's new ETag. Send the ETag you read in If-Match:
+if someone acted first you get 412 instead of acting on a state you never saw.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Response, status
+
+from api.deps import Caller, ExpectedRevision, Services, known_id, set_etag
+from api.errors import problems
+from api.schemas import ContestIn, ContestOut, DecisionIn, DecisionOut, DecisionResult, MeasureSummary
+
+ACTION_PROBLEMS = problems(400, 401, 403, 404, 409, 412, 413, 415, 422)
+DECISION_EXAMPLES = {
+    "approve": {
+        "summary": "Approve, with a condition the measure must adopt",
+        "value": {
+            "decision": "approve",
+            "reason": "Targeted, judicially authorised and limited to 90 days.",
+            "conditions": ["Report the number of preservation orders to Parliament every year"],
+        },
+    },
+    "reject": {
+        "summary": "Reject",
+        "value": {"decision": "reject", "reason": "General retention of traffic data for crime in general."},
+    },
+    "return": {
+        "summary": "Return for more information",
+        "value": {"decision": "return", "reason": "State how long the data are kept and why."},
+    },
+}
+
+
+def router() -> APIRouter:
+    api = APIRouter(tags=["review workflow"])
+
+    @api.post(
+        "/v1/measures/{measure_id}/submit",
+        response_model=MeasureSummary,
+        summary="Submit a draft for review (draft → submitted)",
+        responses=ACTION_PROBLEMS,
+    )
+    def submit(
+        measure_id: str, response: Response, caller: Caller, services: Services, expected: ExpectedRevision
+    ) -> MeasureSummary:
+        record = services.reviews.submit(caller, known_id(measure_id, "measure"), expected)
+        set_etag(response, record)
+        return MeasureSummary.from_record(record)
+
+    @api.post(
+        "/v1/measures/{measure_id}/review",
+        response_model=MeasureSummary,
+        summary="Take an assessed measure for review (assessed → in_review)",
+        responses=ACTION_PROBLEMS,
+    )
+    def take_for_review(
+        measure_id: str, response: Response, caller: Caller, services: Services, expected: ExpectedRevision
+    ) -> MeasureSummary:
+        record = services.reviews.take(caller, known_id(measure_id, "measure"), expected)
+        set_etag(response, record)
+        return MeasureSummary.from_record(record)
+
+    @api.post(
+        "/v1/measures/{measure_id}/decision",
+        response_model=DecisionResult,
+        summary="Decide on a measure in review: approve (optionally with conditions), reject or return",
+        description="A written reason is required. Four-eyes: whoever submitted the measure cannot approve or "
+        "reject it. Returning sends it back for more information; revising it makes it a draft again.",
+        responses=ACTION_PROBLEMS,
+    )
+    def decide(
+        measure_id: str,
+        body: Annotated[DecisionIn, Body(openapi_examples=DECISION_EXAMPLES)],
+        response: Response,
+        caller: Caller,
+        services: Services,
+        expected: ExpectedRevision,
+    ) -> DecisionResult:
+        record, decision = services.reviews.decide(
+            caller, known_id(measure_id, "measure"), body.decision, body.reason, body.conditions, expected
+        )
+        set_etag(response, record)
+        return DecisionResult(measure=MeasureSummary.from_record(record), decision=DecisionOut.from_record(decision))
+
+    @api.post(
+        "/v1/assessments/{assessment_id}/findings/{rule_id}/contest",
+        status_code=status.HTTP_201_CREATED,
+        response_model=ContestOut,
+        summary="Contest one finding of a stored assessment, with a reason (shown in reports)",
+        responses=problems(400, 401, 403, 404, 413, 415, 422),
+    )
+    def contest(assessment_id: str, rule_id: str, body: ContestIn, caller: Caller, services: Services) -> ContestOut:
+        found = services.reviews.contest(caller, known_id(assessment_id, "assessment"), rule_id, body.reason)
+        return ContestOut.from_record(found)
+
+    return api

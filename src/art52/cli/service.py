@@ -1,0 +1,148 @@
+"""Service commands: ``serve``, ``tokens create|list|revoke`` and ``audit verify``.
+
+The database is the one named by ART52_DATABASE_URL (default: an SQLite file
+in the working directory). ``serve`` applies pending migrations first; the
+HTTP application is handed to uvicorn by its import string, so this layer
+never imports the HTTP layer.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from art52.cli import EX_DATAERR, EX_USAGE, CliError, app
+from art52.config import Settings
+from art52.domain.access import Role
+from art52.errors import RequestError
+
+EX_UNAVAILABLE = 69
+
+tokens_app = typer.Typer(no_args_is_help=True, help="Create, list and revoke bearer tokens.")
+audit_app = typer.Typer(no_args_is_help=True, help="Check the audit trail.")
+app.add_typer(tokens_app, name="tokens")
+app.add_typer(audit_app, name="audit")
+
+FIRST_START = """\
+art52: no API token exists yet, so nobody can call the API. Create the first one with
+
+    art52 tokens create --org YOUR-ORGANISATION --role rule_admin --name "Your Name"
+
+and tokens for officials with --role submitter, reviewer or auditor. A token is shown once;
+keep it secret. There is no default password.
+"""
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
+) -> None:
+    """Apply pending database migrations, then serve the HTTP API."""
+    import uvicorn
+
+    from art52.bootstrap import build_container, describe_database, migrate
+
+    settings = Settings()
+    try:
+        migrate(settings)
+    except Exception as error:
+        raise CliError(
+            EX_UNAVAILABLE, f"cannot migrate the database {describe_database(settings)}: {type(error).__name__}"
+        ) from error
+    container = build_container(settings)
+    try:
+        if not container.tokens.any_active():
+            typer.echo(FIRST_START, err=True)
+    finally:
+        container.close()
+    typer.echo(f"art52: serving on http://{host}:{port} (database {describe_database(settings)})", err=True)
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port)
+
+
+@tokens_app.command("create")
+def tokens_create(
+    org: Annotated[str, typer.Option("--org", help="Organisation the token holder belongs to.")],
+    role: Annotated[Role, typer.Option("--role", help="submitter, reviewer, rule_admin or auditor.")],
+    name: Annotated[str, typer.Option("--name", help="The person (or system) holding the token.")],
+) -> None:
+    """Create a token and print it, alone, on stdout (it is not stored and cannot be shown again)."""
+    from art52.bootstrap import build_container, migrate
+
+    settings = Settings()
+    migrate(settings)
+    container = build_container(settings)
+    try:
+        token, secret = container.tokens.create(name, org, role)
+    except RequestError as error:
+        options = {"organisation": "--org", "name": "--name"}
+        raise CliError(
+            EX_USAGE, "; ".join(f"{options.get(i.path, i.path)}: {i.message}" for i in error.issues)
+        ) from None
+    finally:
+        container.close()
+    typer.echo(f"art52: created token {token.id} for {token.name} ({token.role.value}, {token.organisation})", err=True)
+    typer.echo(secret)
+
+
+def _migrated() -> Settings:
+    """The settings, after checking the database carries every migration (these commands never migrate)."""
+    from art52.bootstrap import describe_database, schema_is_current
+
+    settings = Settings()
+    try:
+        current = schema_is_current(settings)
+    except Exception as error:
+        raise CliError(
+            EX_UNAVAILABLE, f"cannot read the database {describe_database(settings)}: {type(error).__name__}"
+        ) from error
+    if not current:
+        raise CliError(
+            EX_UNAVAILABLE, f"the database {describe_database(settings)} is not migrated; run art52 serve first"
+        )
+    return settings
+
+
+@tokens_app.command("list")
+def tokens_list() -> None:
+    """List tokens: id, organisation, role, name, created, revoked (never the secrets)."""
+    from art52.bootstrap import build_container
+
+    container = build_container(_migrated())
+    try:
+        for token in container.tokens.list():
+            revoked = token.revoked_at.isoformat() if token.revoked_at else "-"
+            created = token.created_at.isoformat()
+            typer.echo(f"{token.id}\t{token.organisation}\t{token.role.value}\t{token.name}\t{created}\t{revoked}")
+    finally:
+        container.close()
+
+
+@tokens_app.command("revoke")
+def tokens_revoke(token_id: Annotated[str, typer.Argument(help="Token id, as shown by tokens list.")]) -> None:
+    """Revoke a token: it stops working at once."""
+    from art52.bootstrap import build_container
+
+    container = build_container(_migrated())
+    try:
+        token = container.tokens.revoke(token_id)
+    finally:
+        container.close()
+    typer.echo(f"art52: token {token.id} ({token.name}) is revoked", err=True)
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the hash chain of the audit trail; exit 65 naming the first edited or deleted event."""
+    from art52.bootstrap import build_container
+
+    container = build_container(_migrated())
+    try:
+        problem = container.audit.verify()
+        count = container.audit.count()
+    finally:
+        container.close()
+    if problem is not None:
+        raise CliError(EX_DATAERR, f"audit trail broken at {problem}")
+    typer.echo(f"audit trail intact: {count} events")

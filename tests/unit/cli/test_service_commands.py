@@ -1,0 +1,102 @@
+"""The service commands: serve, tokens and audit verify, on a database of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from art52.bootstrap import build_container, schema_is_current
+from art52.cli import main
+from art52.config import Settings
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """An empty SQLite database selected through the environment, as an operator would."""
+    monkeypatch.setenv("ART52_DATABASE_URL", f"sqlite:///{tmp_path / 'service.db'}")
+    monkeypatch.setenv("ART52_ENGINE", "reference")
+    return Settings()
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_tokens_create_prints_the_token_alone_and_it_authenticates(
+    database: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "tokens", "create", "--org", "ministry", "--role", "reviewer", "--name", "Bob")
+    assert code == 0
+    secret = out.removesuffix("\n")
+    assert "\n" not in secret
+    assert secret.startswith("art52_")
+    assert len(secret) > 40
+    assert "created token" in err
+    assert secret not in err
+    container = build_container(database)
+    try:
+        principal = container.tokens.authenticate(secret)
+    finally:
+        container.close()
+    assert (principal.name, principal.organisation, principal.role.value) == ("Bob", "ministry", "reviewer")
+
+
+def test_tokens_create_refuses_a_bad_organisation_or_role(
+    database: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "tokens", "create", "--org", "bad org!", "--role", "reviewer", "--name", "Bob")
+    assert (code, out) == (64, "")
+    assert "--org" in err
+    code, out, _ = run(capsys, "tokens", "create", "--org", "ministry", "--role", "king", "--name", "Bob")
+    assert (code, out) == (64, "")
+
+
+def test_tokens_list_and_revoke(database: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    _, secret, _ = run(capsys, "tokens", "create", "--org", "ministry", "--role", "auditor", "--name", "Audrey")
+    code, out, _ = run(capsys, "tokens", "list")
+    assert code == 0
+    assert "Audrey" in out
+    assert secret.strip() not in out
+    token_id = out.split("\t")[0]
+    assert run(capsys, "tokens", "revoke", token_id)[0] == 0
+    assert run(capsys, "tokens", "list")[1].rstrip().split("\t")[-1] != "-"
+
+
+def test_audit_verify_on_an_unmigrated_database_says_so(database: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "audit", "verify")
+    assert code == 69
+    assert "not migrated" in err
+
+
+def test_serve_migrates_then_hands_the_app_factory_to_uvicorn(
+    database: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: calls.append((a, k)))
+    code, out, err = run(capsys, "serve", "--host", "0.0.0.0", "--port", "9000")
+    assert code == 0
+    assert out == ""
+    assert schema_is_current(database)
+    assert calls == [(("api.app:create_app",), {"factory": True, "host": "0.0.0.0", "port": 9000})]
+    assert "art52 tokens create --org" in err
+    assert "no default password" in err.replace("\n", " ")
+    run(capsys, "tokens", "create", "--org", "ministry", "--role", "rule_admin", "--name", "Ada")
+    _, _, err = run(capsys, "serve")
+    assert "no API token exists" not in err
+    assert calls[-1][1]["port"] == 8000
+
+
+def test_serve_reports_an_unreachable_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ART52_DATABASE_URL", f"sqlite:///{tmp_path}/no/such/dir/x.db")
+    code, _, err = run(capsys, "serve")
+    assert code == 69
+    assert "cannot migrate the database" in err
