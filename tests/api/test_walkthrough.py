@@ -22,6 +22,15 @@ from art52.cli import main
 from art52.config import Settings
 
 WALKTHROUGH = REPO / "docs" / "api-walkthrough.md"
+README = REPO / "README.md"
+
+
+def readme_api_section() -> str:
+    """The README's API section: the short walk-through a newcomer reads first."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index("## The HTTP API")
+    end = text.index("\n## ", start + 1)
+    return text[start:end]
 VARIABLE = re.compile(r"\$(\w+)|\$\{(\w+)\}")
 
 
@@ -127,8 +136,10 @@ def shell(client: TestClient, settings: Settings, monkeypatch: pytest.MonkeyPatc
     return Shell(client, capsys)
 
 
-def test_the_walkthrough_takes_a_measure_from_token_to_approval(shell: Shell, client: TestClient) -> None:
-    steps = commands(WALKTHROUGH.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("source", ["docs", "readme"])
+def test_the_walkthrough_takes_a_measure_from_token_to_approval(shell: Shell, client: TestClient, source: str) -> None:
+    text = WALKTHROUGH.read_text(encoding="utf-8") if source == "docs" else readme_api_section()
+    steps = commands(text)
     assert any("tokens create" in s for s in steps)
     assert any("/decision" in s for s in steps)
     for step in steps:
@@ -143,6 +154,10 @@ def test_the_walkthrough_takes_a_measure_from_token_to_approval(shell: Shell, cl
     assert measure["decisions"][0]["conditions"] == [
         "Report the number of preservation orders to Parliament every year"
     ]
+    if source == "readme":
+        report = next(r for r in shell.responses if r.headers["content-type"].startswith("text/markdown"))
+        assert report.text.startswith("# Assessment: ")
+        return
     assessment = client.get(f"/v1/assessments/{variables['ASSESSMENT']}", headers=submitter).json()
     assert [c["rule_id"] for c in assessment["contests"]] == ["RET-010"]
     report = next(r for r in shell.responses if r.headers["content-type"].startswith("text/html"))
