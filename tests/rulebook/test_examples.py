@@ -29,7 +29,7 @@ V, Q, C, S = "violation", "needs_information", "condition", "satisfied"
 # example: (verdict, L, E, N, P, legal review, {rule: effect}) — from ../shared/examples/README.md.
 EXPECTED: dict[str, tuple[str, str, str, str, str, bool | None, dict[str, str]]] = {
     "ex01-quick-freeze-serious-crime": (
-        "compliant", "ok", "ok", "ok", "ok", None,
+        "compliant", "ok", "ok", "ok", "ok", False,
         {"RET-010": S, "RET-014": S, "ESS-003": S, "RET-015": S, "RET-016": S, "RET-017": S, "RET-021": S,
          "LEG-006": S, "SURV-004": S, "NEC-001": S, "NEC-003": S, "NEC-004": S, "NEC-005": S},
     ),

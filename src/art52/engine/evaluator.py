@@ -118,10 +118,13 @@ def _make(
 def _rests_on_the_rule(rule: Rule, consequence: Consequence) -> bool:
     """Whether a finding states what the (provisional) rule says, rather than its mere absence.
 
-    A provisional prohibition that is not triggered ("satisfied" by default)
-    makes nothing depend on unsettled law; a provisional permission that is
-    met, or any violation, condition or question it raises, does.
+    A provisional prohibition that is not triggered ("satisfied") makes nothing
+    depend on unsettled law; a provisional permission that is met, or any
+    violation, condition or question it raises, does. A rule file can say so
+    explicitly with ``legal_review`` where its ``otherwise`` is itself the new law.
     """
+    if consequence.legal_review is not None:
+        return consequence.legal_review
     return consequence.effect is not Effect.SATISFIED or rule.spec.then.effect is Effect.SATISFIED
 
 

@@ -32,6 +32,13 @@ class Consequence(BaseModel):
     explanation: str = Field(min_length=1)
     safeguard: str | None = Field(default=None, description="the safeguard to impose, for conditions")
     remedy: dict[str, Any] | None = Field(default=None, description="fact values that would lift the finding")
+    legal_review: bool | None = Field(
+        default=None,
+        description=(
+            "for provisional rules: whether this conclusion rests on the unsettled law; by default every "
+            "conclusion does except a prohibition's plain 'not triggered'"
+        ),
+    )
 
 
 class RuleSpec(BaseModel):
