@@ -8,6 +8,8 @@ never imports the HTTP layer.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -25,13 +27,20 @@ app.add_typer(tokens_app, name="tokens")
 app.add_typer(audit_app, name="audit")
 
 FIRST_START = """\
-art52: no API token exists yet, so nobody can call the API. Create the first one with
+art52: no API token exists yet, so nobody can call the API. Create the first one, from this
+directory (the same database), with
 
-    art52 tokens create --org YOUR-ORGANISATION --role rule_admin --name "Your Name"
+    {program} tokens create --org YOUR-ORGANISATION --role rule_admin --name "Your Name"
 
 and tokens for officials with --role submitter, reviewer or auditor. A token is shown once;
 keep it secret. There is no default password.
 """
+
+
+def _program() -> str:
+    """How the user invoked art52 (e.g. .venv/bin/art52 under `make run`), to quote it back."""
+    invoked = sys.argv[0]
+    return invoked if Path(invoked).name == "art52" else "art52"
 
 
 @app.command()
@@ -54,7 +63,7 @@ def serve(
     container = build_container(settings)
     try:
         if not container.tokens.any_active():
-            typer.echo(FIRST_START, err=True)
+            typer.echo(FIRST_START.format(program=_program()), err=True)
     finally:
         container.close()
     typer.echo(f"art52: serving on http://{host}:{port} (database {describe_database(settings)})", err=True)
