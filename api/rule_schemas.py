@@ -6,20 +6,18 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from api.schemas import Output
 from art52.domain.citations import Citation
 from art52.domain.principles import Effect, Principle
 from art52.rulebook.conditions import to_data
+from art52.rulebook.scenarios import ScenarioRef
 from art52.rulebook.schema import Consequence, Rule
-from art52.services.rules import RulebookSummary, RuleDetail, Scenario, SourceDetail
+from art52.services.rules import RulebookSummary, RuleDetail, SourceDetail
 
 
-class _Out(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class RuleSummary(_Out):
+class RuleSummary(Output):
     id: str
     version: int
     title: str
@@ -44,11 +42,11 @@ class RuleSummary(_Out):
         }
 
 
-class RuleList(_Out):
+class RuleList(Output):
     items: list[RuleSummary]
 
 
-class ConsequenceOut(_Out):
+class ConsequenceOut(Output):
     effect: Effect
     explanation: str
     safeguard: str | None
@@ -56,7 +54,7 @@ class ConsequenceOut(_Out):
 
     @classmethod
     def from_spec(cls, c: Consequence) -> ConsequenceOut:
-        return cls(effect=c.effect, explanation=c.explanation, safeguard=c.safeguard, remedy=c.remedy)
+        return cls.copied(c)
 
 
 class RuleVersionOut(RuleSummary):
@@ -69,7 +67,7 @@ class RuleVersionOut(RuleSummary):
     defined_at: str = Field(description="rule file and line")
 
 
-class ScenarioOut(_Out):
+class ScenarioOut(Output):
     feature: str
     name: str
     line: int
@@ -77,11 +75,11 @@ class ScenarioOut(_Out):
     steps: list[str]
 
     @classmethod
-    def from_record(cls, s: Scenario) -> ScenarioOut:
-        return cls(feature=s.feature, name=s.name, line=s.line, tags=list(s.tags), steps=list(s.steps))
+    def from_record(cls, s: ScenarioRef) -> ScenarioOut:
+        return cls.copied(s, tags=[f"@{tag}" for tag in s.ordered_tags], steps=list(s.steps))
 
 
-class RuleDetailOut(_Out):
+class RuleDetailOut(Output):
     id: str
     versions: list[RuleVersionOut]
     scenarios: list[ScenarioOut] = Field(description="Gherkin scenarios documenting the rule")
@@ -107,7 +105,7 @@ class RuleDetailOut(_Out):
         )
 
 
-class SourceOut(_Out):
+class SourceOut(Output):
     id: str
     short: str
     title: str
@@ -126,7 +124,7 @@ class SourceOut(_Out):
         return cls(**d.source.model_dump(), cited_by=list(d.cited_by))
 
 
-class RulebookOut(_Out):
+class RulebookOut(Output):
     version: str = Field(description="content hash of the rulebook, recorded in every assessment")
     rules: int
     rule_versions: int
@@ -136,11 +134,4 @@ class RulebookOut(_Out):
 
     @classmethod
     def from_summary(cls, s: RulebookSummary) -> RulebookOut:
-        return cls(
-            version=s.version,
-            rules=s.rules,
-            rule_versions=s.rule_versions,
-            sources=s.sources,
-            families=s.families,
-            principles=s.principles,
-        )
+        return cls.copied(s)

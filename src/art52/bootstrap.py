@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from art52.adapters.clock import SystemClock
 from art52.adapters.database import make_engine, ping, redacted
-from art52.adapters.features import FeatureScenarioIndex
+from art52.adapters.features import FeatureScenarios
 from art52.adapters.migrations import pending, upgrade
 from art52.adapters.unit_of_work import SqlUnitOfWork
 from art52.config import Settings
@@ -128,7 +128,7 @@ def build_container(settings: Settings | None = None) -> Container:
         assessments=AssessmentService(uow, clock, new_id, assessor),
         reviews=ReviewService(uow, clock, new_id),
         audit=AuditService(uow),
-        rules=RuleCatalog(rulebook, FeatureScenarioIndex(settings.features_dir)),
+        rules=RuleCatalog(rulebook, FeatureScenarios(settings.features_dir)),
         readiness=ReadinessCheck({"database": database_probe, "rulebook": rulebook_probe}),
         close=engine.dispose,
     )

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from art52.bootstrap import build_container, rulebook_from
 from art52.config import Settings
+from art52.domain.access import Role
 
 
 @pytest.fixture
@@ -61,6 +62,33 @@ def test_a_rule_shows_conditions_explanation_sources_and_scenarios(client: TestC
     assert f"@{documented[0]}" in scenario["tags"]
     assert scenario["feature"].endswith(".feature")
     assert scenario["steps"]
+
+
+def test_a_broken_feature_file_leaves_the_rule_pages_up(settings: Settings, tmp_path: Path, book: Any) -> None:
+    rule_id = book.rule_ids()[0]
+    features = tmp_path / "features"
+    features.mkdir()
+    (features / "broken.feature").write_text("Scenario: no feature line\n  When x\n")
+    (features / "good.feature").write_text(
+        f"Feature: F\n  @{rule_id}\n  Rule: R\n    Scenario: Inherits the tag\n      When it is assessed\n"
+    )
+    container = build_container(Settings(**{**settings.model_dump(), "features_dir": features}))
+    try:
+        headers = {"Authorization": f"Bearer {container.tokens.create('Alice', 'ministry', Role.SUBMITTER)[1]}"}
+        with TestClient(create_app(container)) as client:
+            response = client.get(f"/v1/rules/{rule_id}", headers=headers)
+    finally:
+        container.close()
+    assert response.status_code == 200
+    assert response.json()["scenarios"] == [
+        {
+            "feature": "good.feature",
+            "name": "Inherits the tag",
+            "line": 4,
+            "tags": [f"@{rule_id}"],
+            "steps": ["When it is assessed"],
+        }
+    ]
 
 
 def test_a_source_lists_the_rules_citing_it(client: TestClient, callers: Any, book: Any) -> None:

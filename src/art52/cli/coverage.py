@@ -3,8 +3,8 @@
 The logic lives in :mod:`art52.rulebook.coverage`; this module only reads the
 inputs and prints. Exit codes: 0 (report printed), 1 with ``--strict`` when a
 rule has no scenario, a tag names no rule or a scenario name repeats, 65 when a
-feature file is not valid Gherkin, 66 when the features directory is missing,
-78 when the rulebook is invalid.
+feature file cannot be read or is not valid Gherkin, 66 when the features
+directory is missing, 78 when the rulebook is invalid.
 """
 
 from __future__ import annotations
@@ -17,14 +17,8 @@ import typer
 
 from art52.cli import EX_DATAERR, EX_NOINPUT, EX_USAGE, CliError, RulesDir, rules_app
 from art52.config import REPO_ROOT, Settings
-from art52.rulebook.coverage import (
-    CoverageReport,
-    FeatureParseError,
-    ScenarioRef,
-    coverage_report,
-    parse_features,
-    report_to_data,
-)
+from art52.rulebook.coverage import CoverageReport, coverage_report, report_to_data
+from art52.rulebook.scenarios import FeatureParseError, ScenarioRef, parse_features
 
 DEFAULT_FEATURES_DIR = REPO_ROOT / "features"
 

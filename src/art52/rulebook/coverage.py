@@ -3,69 +3,24 @@
 Every scenario is tagged with the ids of the rules it documents (``@RET-011``).
 From the tags this module computes which scenarios exercise each rule, and
 through the rules' citations which judgments and articles the suite exercises.
-A scenario's tags are its own plus those of its ``Rule:`` block and ``Feature:``
-(and of its ``Examples:`` tables), exactly as pytest-bdd turns them into marks.
 
-Everything here is a pure function of a loaded :class:`Rulebook` and a parsed
-:class:`ScenarioSuite`; the feature files are read with the Gherkin parser that
-pytest-bdd itself uses (``gherkin-official``).
+Everything here is a pure function of a loaded :class:`Rulebook` and a
+:class:`ScenarioSuite` parsed by :mod:`art52.rulebook.scenarios`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from gherkin.errors import ParserError
-from gherkin.parser import Parser
-
 from art52.rulebook.catalog import Rulebook
+from art52.rulebook.scenarios import ScenarioRef, ScenarioSuite, TagUse
 
 ALLOWED_TAGS: frozenset[str] = frozenset({"end-to-end"})
 """Tags that name no rule but are allowed on scenarios."""
-
-
-class FeatureParseError(ValueError):
-    """A feature file is not valid Gherkin."""
-
-
-@dataclass(frozen=True)
-class ScenarioRef:
-    """One scenario of the suite: where it is and the tags that apply to it."""
-
-    feature: str
-    name: str
-    line: int
-    rule_block: str | None
-    tags: frozenset[str]
-
-    def __str__(self) -> str:
-        return f"{self.feature}:{self.line} {self.name}"
-
-
-@dataclass(frozen=True)
-class TagUse:
-    """One tag as written in a feature file."""
-
-    tag: str
-    feature: str
-    line: int
-
-    def __str__(self) -> str:
-        return f"{self.feature}:{self.line} @{self.tag}"
-
-
-@dataclass(frozen=True)
-class ScenarioSuite:
-    """The parsed feature files: every scenario and every tag written."""
-
-    scenarios: tuple[ScenarioRef, ...]
-    tags: tuple[TagUse, ...]
-    files: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -162,78 +117,6 @@ class CoverageReport:
         return not self.uncovered and not self.unknown_tags and not self.duplicate_scenarios
 
 
-# --- Parsing ---------------------------------------------------------------------------------
-
-
-def parse_features(directory: Path) -> ScenarioSuite:
-    """Parse every ``*.feature`` file under ``directory`` (recursively), in path order.
-
-    Raises FeatureParseError naming the file if one is not valid Gherkin.
-    """
-    scenarios: list[ScenarioRef] = []
-    tags: list[TagUse] = []
-    files: list[str] = []
-    for path in sorted(directory.rglob("*.feature")):
-        name = path.relative_to(directory).as_posix()
-        suite = parse_feature_text(path.read_text(encoding="utf-8"), name)
-        scenarios.extend(suite.scenarios)
-        tags.extend(suite.tags)
-        files.append(name)
-    return ScenarioSuite(scenarios=tuple(scenarios), tags=tuple(tags), files=tuple(files))
-
-
-def parse_feature_text(text: str, name: str) -> ScenarioSuite:
-    """Parse the text of one feature file called ``name``."""
-    try:
-        document: Mapping[str, Any] = dict(Parser().parse(text))
-    except ParserError as error:
-        raise FeatureParseError(f"{name}: not valid Gherkin: {error}") from None
-    feature = document.get("feature")
-    if not feature:
-        return ScenarioSuite(scenarios=(), tags=(), files=(name,))
-    scenarios: list[ScenarioRef] = []
-    tags: list[TagUse] = list(_tag_uses(feature.get("tags", ()), name))
-    feature_tags = _tag_names(feature.get("tags", ()))
-    for child in feature.get("children", ()):
-        if "scenario" in child:
-            scenarios.append(_scenario(child["scenario"], name, None, feature_tags, tags))
-        elif "rule" in child:
-            rule = child["rule"]
-            tags.extend(_tag_uses(rule.get("tags", ()), name))
-            inherited = feature_tags | _tag_names(rule.get("tags", ()))
-            for grandchild in rule.get("children", ()):
-                if "scenario" in grandchild:
-                    scenarios.append(_scenario(grandchild["scenario"], name, rule.get("name"), inherited, tags))
-    return ScenarioSuite(scenarios=tuple(scenarios), tags=tuple(tags), files=(name,))
-
-
-def _scenario(
-    data: Mapping[str, Any], feature: str, rule_block: str | None, inherited: frozenset[str], tags: list[TagUse]
-) -> ScenarioRef:
-    own = data.get("tags", ())
-    tags.extend(_tag_uses(own, feature))
-    names = inherited | _tag_names(own)
-    for examples in data.get("examples", ()):
-        tags.extend(_tag_uses(examples.get("tags", ()), feature))
-        names |= _tag_names(examples.get("tags", ()))
-    return ScenarioRef(
-        feature=feature,
-        name=str(data.get("name", "")),
-        line=int(data["location"]["line"]),
-        rule_block=str(rule_block) if rule_block is not None else None,
-        tags=names,
-    )
-
-
-def _tag_names(raw: Iterable[Mapping[str, Any]]) -> frozenset[str]:
-    return frozenset(str(tag["name"]).removeprefix("@") for tag in raw)
-
-
-def _tag_uses(raw: Iterable[Mapping[str, Any]], feature: str) -> Iterable[TagUse]:
-    for tag in raw:
-        yield TagUse(tag=str(tag["name"]).removeprefix("@"), feature=feature, line=int(tag["location"]["line"]))
-
-
 # --- Coverage --------------------------------------------------------------------------------
 
 
@@ -247,7 +130,7 @@ def rule_coverage(book: Rulebook, suite: ScenarioSuite) -> tuple[RuleCoverage, .
                 rule_id=rule_id,
                 title=latest.spec.title,
                 family=latest.family,
-                scenarios=tuple(s for s in suite.scenarios if rule_id in s.tags),
+                scenarios=suite.tagged(rule_id),
             )
         )
     return tuple(result)

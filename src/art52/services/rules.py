@@ -1,8 +1,8 @@
 """Reading the rulebook: rules with their sources and the scenarios that document them.
 
 Scenarios come from the Gherkin features (every scenario is tagged with the
-rule ids it documents), through the ``ScenarioIndex`` port so that this layer
-does not parse files.
+rule ids it documents), parsed by :mod:`art52.rulebook.scenarios` and supplied
+like the rulebook itself: a callable that returns the suite in force.
 """
 
 from __future__ import annotations
@@ -11,28 +11,13 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
 
 from art52.domain.citations import Citation
 from art52.domain.principles import Principle
 from art52.rulebook.catalog import Rulebook
+from art52.rulebook.scenarios import ScenarioRef, ScenarioSuite
 from art52.rulebook.schema import Rule
 from art52.rulebook.sources import Source
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """One Gherkin scenario documenting a rule: where it is and what it says."""
-
-    feature: str
-    name: str
-    line: int
-    tags: tuple[str, ...]
-    steps: tuple[str, ...]
-
-
-class ScenarioIndex(Protocol):
-    def for_rule(self, rule_id: str) -> list[Scenario]: ...
 
 
 @dataclass(frozen=True)
@@ -47,7 +32,7 @@ class RuleDetail:
 
     rule_id: str
     versions: list[RuleVersionView]
-    scenarios: list[Scenario]
+    scenarios: list[ScenarioRef]
 
 
 @dataclass(frozen=True)
@@ -69,7 +54,7 @@ class RulebookSummary:
 class RuleCatalog:
     """Queries over the rulebook in force in the service."""
 
-    def __init__(self, rulebook: Callable[[], Rulebook], scenarios: ScenarioIndex) -> None:
+    def __init__(self, rulebook: Callable[[], Rulebook], scenarios: Callable[[], ScenarioSuite]) -> None:
         self._rulebook = rulebook
         self._scenarios = scenarios
 
@@ -92,7 +77,7 @@ class RuleCatalog:
         """NotFoundError if no version of ``rule_id`` exists."""
         book = self._rulebook()
         versions = [RuleVersionView(r, book.citations(r)) for r in book.versions(rule_id)]
-        return RuleDetail(rule_id, versions, self._scenarios.for_rule(rule_id))
+        return RuleDetail(rule_id, versions, list(self._scenarios().tagged(rule_id)))
 
     def source(self, source_id: str) -> SourceDetail:
         book = self._rulebook()
