@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import json
 import os
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 import pytest
+from rule_builder import minimal_rule
 
 from art52.domain.fields import FieldSpec
 from art52.engine.compiler import DISCRIMINATOR, DONE, RuleCompileError, canonical_json, compile_ruleset
 from art52.rulebook.conditions import Leaf, Op
-from art52.rulebook.schema import Rule, RuleSpec, build_rule
+from art52.rulebook.schema import Rule
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("ART52_UPDATE_GOLDEN") == "1"
@@ -40,20 +41,7 @@ CATALOGUE = {
 }
 
 
-def rule(rule_id: str, when: dict[str, Any], applies_to: dict[str, Any] | None = None) -> Rule:
-    raw: dict[str, Any] = {
-        "id": rule_id,
-        "version": 1,
-        "title": rule_id,
-        "principle": "necessity",
-        "status": "settled",
-        "when": when,
-        "then": {"effect": "violation", "explanation": "x"},
-        "sources": [{"ref": "s", "pinpoint": "p"}],
-    }
-    if applies_to is not None:
-        raw["applies_to"] = applies_to
-    return build_rule(RuleSpec.model_validate(raw), "golden", "golden.yaml", 1)
+rule = partial(minimal_rule, family="golden")
 
 
 CASES: dict[str, list[Rule]] = {

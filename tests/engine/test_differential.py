@@ -59,6 +59,7 @@ def _leaf(path: str) -> st.SearchStrategy[dict[str, Any]]:
     spec = CATALOGUE[path]
     value, values = _values(spec), st.lists(_values(spec), min_size=1, max_size=4)
     tests: list[st.SearchStrategy[dict[str, Any]]] = [PRESENCE]
+
     def test(ops: list[str], operand: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
         return st.tuples(st.sampled_from(ops), operand).map(lambda pair: {pair[0]: pair[1]})
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import durable_rules_engine
 import pytest
+from rule_builder import minimal_rule as rule
 
 from art52.domain.fields import FieldSpec
 from art52.engine import durable
@@ -25,7 +26,6 @@ from art52.engine.durable import C_ERRORS, DurableBackend, shared_durable_backen
 from art52.engine.logic import Truth
 from art52.engine.reference import ReferenceBackend
 from art52.errors import EngineError
-from art52.rulebook.schema import Rule, RuleSpec, build_rule
 
 CATALOGUE = {
     spec.path: spec
@@ -39,22 +39,6 @@ CATALOGUE = {
     )
 }
 REFERENCE = ReferenceBackend()
-
-
-def rule(rule_id: str, when: dict[str, Any], applies_to: dict[str, Any] | None = None) -> Rule:
-    raw: dict[str, Any] = {
-        "id": rule_id,
-        "version": 1,
-        "title": rule_id,
-        "principle": "necessity",
-        "status": "settled",
-        "when": when,
-        "then": {"effect": "violation", "explanation": "x"},
-        "sources": [{"ref": "s", "pinpoint": "p"}],
-    }
-    if applies_to is not None:
-        raw["applies_to"] = applies_to
-    return build_rule(RuleSpec.model_validate(raw), "test", "test.yaml", 1)
 
 
 RULES = [
