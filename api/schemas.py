@@ -1,7 +1,8 @@
 """The HTTP representations of measures, assessments, the workflow and events (rules: ``rule_schemas``).
 
-They are translated from the domain records by the ``from_*`` constructors;
-storage columns and domain internals never appear here by accident. The
+They are translated from the domain records by the ``from_*`` constructors,
+which read only the fields declared here; storage columns and domain internals
+never appear by accident. The
 assessment itself is the published domain contract and is embedded as is.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -36,15 +37,22 @@ def _iso_date_only(value: Any) -> Any:
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_only)]
 
 
-class _Out(BaseModel):
+class Output(BaseModel):
+    """A response body, built from a domain value."""
+
     model_config = ConfigDict(frozen=True)
+
+    @classmethod
+    def copied(cls, source: object, **given: Any) -> Self:
+        """Every declared field read from the attribute of ``source`` of the same name, unless ``given``."""
+        return cls(**{name: getattr(source, name) for name in cls.model_fields if name not in given}, **given)
 
 
 class _In(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class MeasureSummary(_Out):
+class MeasureSummary(Output):
     id: str
     organisation: str
     title: str
@@ -62,25 +70,10 @@ class MeasureSummary(_Out):
 
     @classmethod
     def from_record(cls, r: MeasureRecord) -> MeasureSummary:
-        return cls(
-            id=r.id,
-            organisation=r.organisation,
-            title=r.title,
-            status=r.status,
-            allowed_actions=list(allowed_actions(r.status)),
-            version=r.version,
-            revision=r.revision,
-            verdict=r.verdict,
-            latest_assessment_id=r.latest_assessment_id,
-            created_by=r.created_by,
-            created_at=r.created_at,
-            updated_at=r.updated_at,
-            submitted_by=r.submitted_by,
-            reviewer=r.reviewer,
-        )
+        return cls.copied(r, allowed_actions=list(allowed_actions(r.status)))
 
 
-class DecisionOut(_Out):
+class DecisionOut(Output):
     id: str
     decision: DecisionKind
     reason: str
@@ -92,16 +85,7 @@ class DecisionOut(_Out):
 
     @classmethod
     def from_record(cls, d: Decision) -> DecisionOut:
-        return cls(
-            id=d.id,
-            decision=d.kind,
-            reason=d.reason,
-            conditions=list(d.conditions),
-            measure_version=d.measure_version,
-            assessment_id=d.assessment_id,
-            decided_by=d.decided_by,
-            decided_at=d.decided_at,
-        )
+        return cls.copied(d, decision=d.kind, conditions=list(d.conditions))
 
 
 class MeasureOut(MeasureSummary):
@@ -109,12 +93,12 @@ class MeasureOut(MeasureSummary):
     decisions: list[DecisionOut]
 
 
-class MeasurePage(_Out):
+class MeasurePage(Output):
     items: list[MeasureSummary]
     next: str | None = Field(description="cursor for the next page (pass as ?after=); null on the last page")
 
 
-class VersionSummary(_Out):
+class VersionSummary(Output):
     number: int
     created_by: str
     created_at: dt.datetime
@@ -126,16 +110,10 @@ class VersionOut(VersionSummary):
 
     @classmethod
     def from_record(cls, v: MeasureVersion) -> VersionOut:
-        return cls(
-            measure_id=v.measure_id,
-            number=v.number,
-            created_by=v.created_by,
-            created_at=v.created_at,
-            document=v.document,
-        )
+        return cls.copied(v)
 
 
-class VersionList(_Out):
+class VersionList(Output):
     items: list[VersionSummary]
 
 
@@ -152,7 +130,7 @@ class ContestIn(_In):
     )
 
 
-class ContestOut(_Out):
+class ContestOut(Output):
     id: str
     assessment_id: str
     rule_id: str
@@ -162,17 +140,10 @@ class ContestOut(_Out):
 
     @classmethod
     def from_record(cls, c: Contest) -> ContestOut:
-        return cls(
-            id=c.id,
-            assessment_id=c.assessment_id,
-            rule_id=c.rule_id,
-            reason=c.reason,
-            contested_by=c.contested_by,
-            contested_at=c.contested_at,
-        )
+        return cls.copied(c)
 
 
-class StoredAssessmentSummary(_Out):
+class StoredAssessmentSummary(Output):
     id: str
     measure_id: str
     measure_version: int
@@ -187,21 +158,8 @@ class StoredAssessmentSummary(_Out):
     created_at: dt.datetime
 
     @classmethod
-    def fields_of(cls, s: StoredAssessment) -> dict[str, Any]:
-        return {
-            "id": s.id,
-            "measure_id": s.measure_id,
-            "measure_version": s.measure_version,
-            "organisation": s.organisation,
-            "verdict": s.verdict,
-            "as_of": s.as_of,
-            "as_of_requested": s.as_of_requested,
-            "rulebook_version": s.rulebook_version,
-            "backend": s.backend,
-            "engine_version": s.engine_version,
-            "created_by": s.created_by,
-            "created_at": s.created_at,
-        }
+    def from_record(cls, s: StoredAssessment) -> StoredAssessmentSummary:
+        return cls.copied(s)
 
 
 class StoredAssessmentOut(StoredAssessmentSummary):
@@ -210,14 +168,10 @@ class StoredAssessmentOut(StoredAssessmentSummary):
 
     @classmethod
     def from_detail(cls, d: AssessmentDetail) -> StoredAssessmentOut:
-        return cls(
-            **cls.fields_of(d.stored),
-            result=d.assessment,
-            contests=[ContestOut.from_record(c) for c in d.contests],
-        )
+        return cls.copied(d.stored, result=d.assessment, contests=[ContestOut.from_record(c) for c in d.contests])
 
 
-class AssessmentList(_Out):
+class AssessmentList(Output):
     items: list[StoredAssessmentSummary]
 
 
@@ -234,12 +188,12 @@ class DecisionIn(_In):
     )
 
 
-class DecisionResult(_Out):
+class DecisionResult(Output):
     measure: MeasureSummary
     decision: DecisionOut
 
 
-class EventOut(_Out):
+class EventOut(Output):
     seq: int
     occurred_at: dt.datetime
     kind: str
@@ -252,28 +206,18 @@ class EventOut(_Out):
 
     @classmethod
     def from_record(cls, e: AuditEvent) -> EventOut:
-        return cls(
-            seq=e.seq,
-            occurred_at=e.occurred_at,
-            kind=e.kind,
-            actor=e.actor,
-            organisation=e.organisation,
-            subject=e.subject,
-            data=e.data,
-            prev_hash=e.prev_hash,
-            hash=e.hash,
-        )
+        return cls.copied(e)
 
 
-class EventPage(_Out):
+class EventPage(Output):
     events: list[EventOut]
     next: str = Field(description="cursor to pass as ?after= to get the events after these")
 
 
-class Health(_Out):
+class Health(Output):
     status: str
 
 
-class Ready(_Out):
+class Ready(Output):
     ready: bool
     checks: dict[str, str]

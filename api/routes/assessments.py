@@ -58,7 +58,7 @@ def router(settings: Settings) -> APIRouter:
     )
     def list_assessments(measure_id: str, caller: Caller, services: Services) -> AssessmentList:
         found = services.assessments.for_measure(caller, known_id(measure_id, "measure"))
-        return AssessmentList(items=[StoredAssessmentSummary(**StoredAssessmentSummary.fields_of(s)) for s in found])
+        return AssessmentList(items=[StoredAssessmentSummary.from_record(s) for s in found])
 
     @api.get(
         "/v1/assessments/{assessment_id}",

@@ -20,7 +20,9 @@ from art52.services.measures import DEFAULT_PAGE, MAX_PAGE, MeasureDetail
 MAX_VERSION = 2**31 - 1
 
 
-def measure_out(detail: MeasureDetail) -> MeasureOut:
+def measure_out(response: Response, detail: MeasureDetail) -> MeasureOut:
+    """The measure as answered, its revision in the ETag header."""
+    set_etag(response, detail.record)
     return MeasureOut(
         **MeasureSummary.from_record(detail.record).model_dump(),
         document=detail.document,
@@ -46,8 +48,7 @@ def router(settings: Settings) -> APIRouter:
     ) -> MeasureOut:
         detail = services.measures.create(caller, document)
         response.headers["Location"] = str(request.url_for("get_measure", measure_id=detail.record.id))
-        set_etag(response, detail.record)
-        return measure_out(detail)
+        return measure_out(response, detail)
 
     @api.get(
         "",
@@ -76,8 +77,7 @@ def router(settings: Settings) -> APIRouter:
     )
     def get_measure(measure_id: str, response: Response, caller: Caller, services: Services) -> MeasureOut:
         detail = services.measures.get(caller, known_id(measure_id, "measure"))
-        set_etag(response, detail.record)
-        return measure_out(detail)
+        return measure_out(response, detail)
 
     @api.put(
         "/{measure_id}",
@@ -95,8 +95,7 @@ def router(settings: Settings) -> APIRouter:
         document: Document,
     ) -> MeasureOut:
         detail = services.measures.revise(caller, known_id(measure_id, "measure"), document, expected)
-        set_etag(response, detail.record)
-        return measure_out(detail)
+        return measure_out(response, detail)
 
     @api.get(
         "/{measure_id}/versions",

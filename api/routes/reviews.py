@@ -13,6 +13,7 @@ from fastapi import APIRouter, Body, Response, status
 from api.deps import Caller, ExpectedRevision, Services, known_id, set_etag
 from api.errors import problems
 from api.schemas import ContestIn, ContestOut, DecisionIn, DecisionOut, DecisionResult, MeasureSummary
+from art52.domain.records import MeasureRecord
 
 ACTION_PROBLEMS = problems(400, 401, 403, 404, 409, 412, 413, 415, 422)
 DECISION_EXAMPLES = {
@@ -35,6 +36,12 @@ DECISION_EXAMPLES = {
 }
 
 
+def summary_out(response: Response, record: MeasureRecord) -> MeasureSummary:
+    """The measure's summary as answered, its revision in the ETag header."""
+    set_etag(response, record)
+    return MeasureSummary.from_record(record)
+
+
 def router() -> APIRouter:
     api = APIRouter(tags=["review workflow"])
 
@@ -47,9 +54,7 @@ def router() -> APIRouter:
     def submit(
         measure_id: str, response: Response, caller: Caller, services: Services, expected: ExpectedRevision
     ) -> MeasureSummary:
-        record = services.reviews.submit(caller, known_id(measure_id, "measure"), expected)
-        set_etag(response, record)
-        return MeasureSummary.from_record(record)
+        return summary_out(response, services.reviews.submit(caller, known_id(measure_id, "measure"), expected))
 
     @api.post(
         "/v1/measures/{measure_id}/review",
@@ -60,9 +65,7 @@ def router() -> APIRouter:
     def take_for_review(
         measure_id: str, response: Response, caller: Caller, services: Services, expected: ExpectedRevision
     ) -> MeasureSummary:
-        record = services.reviews.take(caller, known_id(measure_id, "measure"), expected)
-        set_etag(response, record)
-        return MeasureSummary.from_record(record)
+        return summary_out(response, services.reviews.take(caller, known_id(measure_id, "measure"), expected))
 
     @api.post(
         "/v1/measures/{measure_id}/decision",
@@ -83,8 +86,7 @@ def router() -> APIRouter:
         record, decision = services.reviews.decide(
             caller, known_id(measure_id, "measure"), body.decision, body.reason, body.conditions, expected
         )
-        set_etag(response, record)
-        return DecisionResult(measure=MeasureSummary.from_record(record), decision=DecisionOut.from_record(decision))
+        return DecisionResult(measure=summary_out(response, record), decision=DecisionOut.from_record(decision))
 
     @api.post(
         "/v1/assessments/{assessment_id}/findings/{rule_id}/contest",

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from dataclasses import fields
+from enum import Enum
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, RowMapping, and_, insert, or_, select, update
 
@@ -28,9 +30,28 @@ from art52.domain.records import (
 from art52.domain.workflow import DecisionKind, Status
 from art52.errors import ConflictError
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+R = TypeVar("R", bound="DataclassInstance")
+
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _columns(record: DataclassInstance, **converted: Any) -> dict[str, Any]:
+    """A record as the values of its row: each field in the column of its name, an enum as its value.
+
+    ``converted`` gives the columns that hold something else than the field as it is (JSON text).
+    """
+    values = {f.name: getattr(record, f.name) for f in fields(record)}
+    return {name: value.value if isinstance(value, Enum) else value for name, value in values.items()} | converted
+
+
+def _record(cls: type[R], row: RowMapping, **converted: Any) -> R:
+    """A record from its row: each field from the column of its name, unless ``converted`` gives it."""
+    return cls(**{f.name: row[f.name] for f in fields(cls) if f.name not in converted}, **converted)
 
 
 class SqlTokenRepository:
@@ -38,17 +59,7 @@ class SqlTokenRepository:
         self._c = connection
 
     def add(self, token: TokenRecord) -> None:
-        self._c.execute(
-            insert(t.tokens).values(
-                id=token.id,
-                name=token.name,
-                organisation=token.organisation,
-                role=token.role.value,
-                token_hash=token.token_hash,
-                created_at=token.created_at,
-                revoked_at=token.revoked_at,
-            )
-        )
+        self._c.execute(insert(t.tokens).values(**_columns(token)))
 
     def get(self, token_id: str) -> TokenRecord | None:
         row = self._c.execute(select(t.tokens).where(t.tokens.c.id == token_id)).mappings().first()
@@ -67,15 +78,7 @@ class SqlTokenRepository:
 
 
 def _token(row: RowMapping) -> TokenRecord:
-    return TokenRecord(
-        id=row["id"],
-        name=row["name"],
-        organisation=row["organisation"],
-        role=Role(row["role"]),
-        token_hash=row["token_hash"],
-        created_at=row["created_at"],
-        revoked_at=row["revoked_at"],
-    )
+    return _record(TokenRecord, row, role=Role(row["role"]))
 
 
 class SqlMeasureRepository:
@@ -83,14 +86,14 @@ class SqlMeasureRepository:
         self._c = connection
 
     def add(self, record: MeasureRecord) -> None:
-        self._c.execute(insert(t.measures).values(**_measure_values(record)))
+        self._c.execute(insert(t.measures).values(**_columns(record)))
 
     def get(self, measure_id: str) -> MeasureRecord | None:
         row = self._c.execute(select(t.measures).where(t.measures.c.id == measure_id)).mappings().first()
         return _measure(row) if row else None
 
     def update(self, record: MeasureRecord, expected_revision: int) -> None:
-        values = _measure_values(record)
+        values = _columns(record)
         del values["id"]
         result = self._c.execute(
             update(t.measures)
@@ -119,15 +122,7 @@ class SqlMeasureRepository:
         return [_measure(r) for r in rows]
 
     def add_version(self, version: MeasureVersion) -> None:
-        self._c.execute(
-            insert(t.measure_versions).values(
-                measure_id=version.measure_id,
-                number=version.number,
-                document=_json(version.document),
-                created_by=version.created_by,
-                created_at=version.created_at,
-            )
-        )
+        self._c.execute(insert(t.measure_versions).values(**_columns(version, document=_json(version.document))))
 
     def version(self, measure_id: str, number: int) -> MeasureVersion | None:
         v = t.measure_versions.c
@@ -146,50 +141,13 @@ class SqlMeasureRepository:
         return [_version(r) for r in rows]
 
 
-def _measure_values(record: MeasureRecord) -> dict[str, Any]:
-    return {
-        "id": record.id,
-        "organisation": record.organisation,
-        "title": record.title,
-        "status": record.status.value,
-        "version": record.version,
-        "revision": record.revision,
-        "created_by": record.created_by,
-        "created_at": record.created_at,
-        "updated_at": record.updated_at,
-        "submitted_by": record.submitted_by,
-        "reviewer": record.reviewer,
-        "verdict": record.verdict.value if record.verdict else None,
-        "latest_assessment_id": record.latest_assessment_id,
-    }
-
-
 def _measure(row: RowMapping) -> MeasureRecord:
-    return MeasureRecord(
-        id=row["id"],
-        organisation=row["organisation"],
-        title=row["title"],
-        status=Status(row["status"]),
-        version=row["version"],
-        revision=row["revision"],
-        created_by=row["created_by"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        submitted_by=row["submitted_by"],
-        reviewer=row["reviewer"],
-        verdict=Verdict(row["verdict"]) if row["verdict"] else None,
-        latest_assessment_id=row["latest_assessment_id"],
-    )
+    verdict = Verdict(row["verdict"]) if row["verdict"] else None
+    return _record(MeasureRecord, row, status=Status(row["status"]), verdict=verdict)
 
 
 def _version(row: RowMapping) -> MeasureVersion:
-    return MeasureVersion(
-        measure_id=row["measure_id"],
-        number=row["number"],
-        document=json.loads(row["document"]),
-        created_by=row["created_by"],
-        created_at=row["created_at"],
-    )
+    return _record(MeasureVersion, row, document=json.loads(row["document"]))
 
 
 class SqlAssessmentRepository:
@@ -197,24 +155,7 @@ class SqlAssessmentRepository:
         self._c = connection
 
     def add(self, assessment: StoredAssessment) -> None:
-        a = assessment
-        self._c.execute(
-            insert(t.assessments).values(
-                id=a.id,
-                measure_id=a.measure_id,
-                measure_version=a.measure_version,
-                organisation=a.organisation,
-                verdict=a.verdict.value,
-                as_of=a.as_of,
-                as_of_requested=a.as_of_requested,
-                rulebook_version=a.rulebook_version,
-                backend=a.backend,
-                engine_version=a.engine_version,
-                result=a.result,
-                created_by=a.created_by,
-                created_at=a.created_at,
-            )
-        )
+        self._c.execute(insert(t.assessments).values(**_columns(assessment)))
 
     def get(self, assessment_id: str) -> StoredAssessment | None:
         row = self._c.execute(select(t.assessments).where(t.assessments.c.id == assessment_id)).mappings().first()
@@ -228,51 +169,18 @@ class SqlAssessmentRepository:
         return [_assessment(r) for r in rows]
 
     def add_contest(self, contest: Contest) -> None:
-        self._c.execute(
-            insert(t.contests).values(
-                id=contest.id,
-                assessment_id=contest.assessment_id,
-                rule_id=contest.rule_id,
-                reason=contest.reason,
-                contested_by=contest.contested_by,
-                contested_at=contest.contested_at,
-            )
-        )
+        self._c.execute(insert(t.contests).values(**_columns(contest)))
 
     def contests(self, assessment_id: str) -> list[Contest]:
         c = t.contests.c
         rows = self._c.execute(
             select(t.contests).where(c.assessment_id == assessment_id).order_by(c.contested_at, c.id)
         ).mappings()
-        return [
-            Contest(
-                id=r["id"],
-                assessment_id=r["assessment_id"],
-                rule_id=r["rule_id"],
-                reason=r["reason"],
-                contested_by=r["contested_by"],
-                contested_at=r["contested_at"],
-            )
-            for r in rows
-        ]
+        return [_record(Contest, r) for r in rows]
 
 
 def _assessment(row: RowMapping) -> StoredAssessment:
-    return StoredAssessment(
-        id=row["id"],
-        measure_id=row["measure_id"],
-        measure_version=row["measure_version"],
-        organisation=row["organisation"],
-        verdict=Verdict(row["verdict"]),
-        as_of=row["as_of"],
-        as_of_requested=row["as_of_requested"],
-        rulebook_version=row["rulebook_version"],
-        backend=row["backend"],
-        engine_version=row["engine_version"],
-        result=row["result"],
-        created_by=row["created_by"],
-        created_at=row["created_at"],
-    )
+    return _record(StoredAssessment, row, verdict=Verdict(row["verdict"]))
 
 
 class SqlDecisionRepository:
@@ -280,20 +188,9 @@ class SqlDecisionRepository:
         self._c = connection
 
     def add(self, decision: Decision) -> None:
-        d = decision
-        self._c.execute(
-            insert(t.decisions).values(
-                id=d.id,
-                measure_id=d.measure_id,
-                measure_version=d.measure_version,
-                assessment_id=d.assessment_id,
-                decision=d.kind.value,
-                reason=d.reason,
-                conditions=_json(list(d.conditions)),
-                decided_by=d.decided_by,
-                decided_at=d.decided_at,
-            )
-        )
+        values = _columns(decision, conditions=_json(list(decision.conditions)))
+        values["decision"] = values.pop("kind")  # the column of the decision's kind is called ``decision``
+        self._c.execute(insert(t.decisions).values(**values))
 
     def for_measure(self, measure_id: str) -> list[Decision]:
         d = t.decisions.c
@@ -301,17 +198,7 @@ class SqlDecisionRepository:
             select(t.decisions).where(d.measure_id == measure_id).order_by(d.decided_at, d.id)
         ).mappings()
         return [
-            Decision(
-                id=r["id"],
-                measure_id=r["measure_id"],
-                measure_version=r["measure_version"],
-                assessment_id=r["assessment_id"],
-                kind=DecisionKind(r["decision"]),
-                reason=r["reason"],
-                conditions=tuple(json.loads(r["conditions"])),
-                decided_by=r["decided_by"],
-                decided_at=r["decided_at"],
-            )
+            _record(Decision, r, kind=DecisionKind(r["decision"]), conditions=tuple(json.loads(r["conditions"])))
             for r in rows
         ]
 
@@ -328,19 +215,8 @@ class SqlAuditLog:
         return ChainHead(row.seq, row.hash) if row else ChainHead(0, GENESIS_HASH)
 
     def append(self, event: AuditEvent) -> None:
-        self._c.execute(
-            insert(t.audit_events).values(
-                seq=event.seq,
-                occurred_at=event.occurred_at,
-                kind=event.kind,
-                actor=event.actor,
-                organisation=event.organisation,
-                subject=event.subject,
-                data=json.dumps(event.data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-                prev_hash=event.prev_hash,
-                hash=event.hash,
-            )
-        )
+        data = json.dumps(event.data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        self._c.execute(insert(t.audit_events).values(**_columns(event, data=data)))
         moved = self._c.execute(
             update(t.audit_head)
             .where(t.audit_head.c.id == 1, t.audit_head.c.seq == event.seq - 1)
@@ -357,17 +233,4 @@ class SqlAuditLog:
         query = query.order_by(e.seq)
         if limit is not None:
             query = query.limit(limit)
-        return [
-            AuditEvent(
-                seq=r["seq"],
-                occurred_at=r["occurred_at"],
-                kind=r["kind"],
-                actor=r["actor"],
-                organisation=r["organisation"],
-                subject=r["subject"],
-                data=json.loads(r["data"]),
-                prev_hash=r["prev_hash"],
-                hash=r["hash"],
-            )
-            for r in self._c.execute(query).mappings()
-        ]
+        return [_record(AuditEvent, r, data=json.loads(r["data"])) for r in self._c.execute(query).mappings()]

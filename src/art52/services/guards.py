@@ -26,6 +26,13 @@ def visible_measure(uow: UnitOfWork, principal: Principal, measure_id: str) -> M
     return found
 
 
+def measure_at_revision(uow: UnitOfWork, principal: Principal, measure_id: str, expected: int | None) -> MeasureRecord:
+    """The measure to change: visible to the principal, and at revision ``expected`` if the caller named one."""
+    found = visible_measure(uow, principal, measure_id)
+    check_revision(found, expected)
+    return found
+
+
 def check_revision(record: MeasureRecord, expected: int | None) -> None:
     """PreconditionFailedError when the caller names a revision (If-Match) that is not current."""
     if expected is not None and expected != record.revision:

@@ -23,7 +23,7 @@ from art52.domain.workflow import Action, Status, transition
 from art52.errors import FieldIssue, NotFoundError, RequestError
 from art52.services.assessments import parse_measure
 from art52.services.audit import record
-from art52.services.guards import check_revision, require, visible_measure
+from art52.services.guards import measure_at_revision, require, visible_measure
 from art52.services.ports import Clock, MeasureKey, UnitOfWorkFactory
 
 CURSOR_ID = re.compile(r"[0-9a-f-]{1,64}")
@@ -112,8 +112,7 @@ class MeasureService:
         measure = parse_measure(document)
         stored = _as_stored(document)
         with self._uow() as uow:
-            current = visible_measure(uow, principal, measure_id)
-            check_revision(current, expected_revision)
+            current = measure_at_revision(uow, principal, measure_id, expected_revision)
             status = transition(current.status, Action.REVISE)
             now = self._clock.now()
             revised = replace(

@@ -19,7 +19,7 @@ from art52.domain.records import Contest, Decision, MeasureRecord
 from art52.domain.workflow import Action, DecisionKind, transition
 from art52.errors import FieldIssue, NotFoundError, PermissionDeniedError, RequestError
 from art52.services.audit import record
-from art52.services.guards import check_revision, require, visible_measure
+from art52.services.guards import measure_at_revision, require
 from art52.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from art52.services.stored_assessments import visible_assessment
 
@@ -50,8 +50,7 @@ class ReviewService:
         """A draft goes to review; the submitter is remembered for the four-eyes rule."""
         require(principal, Permission.SUBMIT, "submit measures")
         with self._uow() as uow:
-            current = visible_measure(uow, principal, measure_id)
-            check_revision(current, expected_revision)
+            current = measure_at_revision(uow, principal, measure_id, expected_revision)
             status = transition(current.status, Action.SUBMIT)
             changed = self._move(
                 uow, current, replace(current, status=status, submitted_by=principal.name, reviewer=None)
@@ -64,8 +63,7 @@ class ReviewService:
         """A reviewer takes an assessed measure for review."""
         require(principal, Permission.REVIEW, "review measures")
         with self._uow() as uow:
-            current = visible_measure(uow, principal, measure_id)
-            check_revision(current, expected_revision)
+            current = measure_at_revision(uow, principal, measure_id, expected_revision)
             status = transition(current.status, Action.TAKE_FOR_REVIEW)
             changed = self._move(uow, current, replace(current, status=status, reviewer=principal.name))
             self._event(uow, principal, "measure.taken_for_review", changed, {"reviewer": principal.name})
@@ -101,8 +99,7 @@ class ReviewService:
         if issues:
             raise RequestError(issues)
         with self._uow() as uow:
-            current = visible_measure(uow, principal, measure_id)
-            check_revision(current, expected_revision)
+            current = measure_at_revision(uow, principal, measure_id, expected_revision)
             status = transition(current.status, kind.action)
             if kind is not DecisionKind.RETURN and _same_person(current.submitted_by, principal.name):
                 raise PermissionDeniedError(

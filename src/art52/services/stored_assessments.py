@@ -24,7 +24,7 @@ from art52.domain.workflow import after_assessment
 from art52.errors import ConflictError, NotFoundError
 from art52.services.assessments import Assessor
 from art52.services.audit import record
-from art52.services.guards import check_revision, require, visible_measure
+from art52.services.guards import measure_at_revision, require, visible_measure
 from art52.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 AssessorFactory = Callable[[], Assessor]
@@ -68,8 +68,7 @@ class AssessmentService:
         """Assess the current version of a stored measure and keep the result."""
         require(principal, Permission.ASSESS, "assess stored measures")
         with self._uow() as uow:
-            measure = visible_measure(uow, principal, measure_id)
-            check_revision(measure, expected_revision)
+            measure = measure_at_revision(uow, principal, measure_id, expected_revision)
             version = uow.measures.version(measure_id, measure.version)
         if version is None:
             raise NotFoundError(f"measure {measure_id} has no version {measure.version}")
