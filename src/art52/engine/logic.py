@@ -9,6 +9,7 @@ unknown. This module is the specification both backends must agree with.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
@@ -40,11 +41,19 @@ def evaluate(condition: Condition, facts: Facts) -> Truth:
         return evaluate_leaf(condition, facts)
     if isinstance(condition, Not):
         return ~evaluate(condition.item, facts)
-    results = [evaluate(item, facts) for item in condition.items]
-    decisive, other = (Truth.FALSE, Truth.TRUE) if isinstance(condition, All) else (Truth.TRUE, Truth.FALSE)
-    if decisive in results:
+    return _combine(condition, [evaluate(item, facts) for item in condition.items])
+
+
+def _decisive(condition: All | AnyOf) -> Truth:
+    """The item value that alone decides a combinator: false for ``all``, true for ``any``."""
+    return Truth.FALSE if isinstance(condition, All) else Truth.TRUE
+
+
+def _combine(condition: All | AnyOf, truths: list[Truth]) -> Truth:
+    decisive = _decisive(condition)
+    if decisive in truths:
         return decisive
-    return Truth.UNKNOWN if Truth.UNKNOWN in results else other
+    return Truth.UNKNOWN if Truth.UNKNOWN in truths else ~decisive
 
 
 def evaluate_leaf(leaf: Leaf, facts: Facts) -> Truth:
@@ -95,52 +104,54 @@ def _holds(op: Op, fact: Any, expected: Any) -> bool:
     raise ValueError(f"operator {op} does not apply to a single-valued fact")
 
 
-def decisive_unknowns(condition: Condition, facts: Facts) -> tuple[str, ...]:
-    """The unknown facts that keep an unknown condition from being decided.
+@dataclass(frozen=True)
+class Explanation:
+    """A condition's truth with the facts that decided it and the unknown facts that kept it open."""
 
-    Only branches that are themselves unknown are followed, so a fact whose
-    value could not change the result is never asked for.
+    truth: Truth
+    relied: tuple[str, ...]
+    unknowns: tuple[str, ...]
+
+
+def explain(condition: Condition, facts: Facts) -> Explanation:
+    """Truth, reasons and open questions of a condition, each node evaluated once.
+
+    Reasons: when a combinator is decided by one kind of item (a false item of
+    ``all``, a true item of ``any``), only those items are its reasons. Open
+    questions: only unknown branches are followed, so a fact whose value could
+    not change the result is never asked for.
     """
-    found: dict[str, None] = {}
-    _collect_unknowns(condition, facts, found)
-    return tuple(found)
-
-
-def _collect_unknowns(condition: Condition, facts: Facts, found: dict[str, None]) -> None:
-    if evaluate(condition, facts) is not Truth.UNKNOWN:
-        return
     if isinstance(condition, Leaf):
-        found[condition.path] = None
-    elif isinstance(condition, Not):
-        _collect_unknowns(condition.item, facts, found)
-    else:
-        for item in condition.items:
-            _collect_unknowns(item, facts, found)
+        result = evaluate_leaf(condition, facts)
+        known = facts.get(condition.path) is not None or condition.op in (Op.EXISTS, Op.MISSING)
+        return Explanation(
+            result,
+            (condition.path,) if known else (),
+            (condition.path,) if result is Truth.UNKNOWN else (),
+        )
+    if isinstance(condition, Not):
+        inner = explain(condition.item, facts)
+        return Explanation(~inner.truth, inner.relied, inner.unknowns)
+    parts = [explain(item, facts) for item in condition.items]
+    result = _combine(condition, [part.truth for part in parts])
+    decisive = _decisive(condition)
+    reasons = [part for part in parts if part.truth is decisive] if result is decisive else parts
+    open_parts = [part for part in parts if part.truth is Truth.UNKNOWN] if result is Truth.UNKNOWN else []
+    return Explanation(
+        result,
+        tuple(dict.fromkeys(path for part in reasons for path in part.relied)),
+        tuple(dict.fromkeys(path for part in open_parts for path in part.unknowns)),
+    )
+
+
+def decisive_unknowns(condition: Condition, facts: Facts) -> tuple[str, ...]:
+    """The unknown facts that keep an unknown condition from being decided."""
+    return explain(condition, facts).unknowns
 
 
 def relied_on(condition: Condition, facts: Facts) -> tuple[str, ...]:
     """The known facts a decided condition rests on, in first-use order."""
-    found: dict[str, None] = {}
-    _collect_relied(condition, facts, found)
-    return tuple(found)
+    return explain(condition, facts).relied
 
 
-def _collect_relied(condition: Condition, facts: Facts, found: dict[str, None]) -> None:
-    result = evaluate(condition, facts)
-    if isinstance(condition, Leaf):
-        if facts.get(condition.path) is not None or condition.op in (Op.EXISTS, Op.MISSING):
-            found[condition.path] = None
-        return
-    if isinstance(condition, Not):
-        _collect_relied(condition.item, facts, found)
-        return
-    # When a combinator is decided by one kind of item, those items are the reasons.
-    decisive = Truth.FALSE if isinstance(condition, All) else Truth.TRUE
-    items = condition.items
-    if result is decisive:
-        items = tuple(i for i in items if evaluate(i, facts) is decisive)
-    for item in items:
-        _collect_relied(item, facts, found)
-
-
-__all__ = ["All", "AnyOf", "Facts", "Truth", "decisive_unknowns", "evaluate", "relied_on"]
+__all__ = ["All", "AnyOf", "Explanation", "Facts", "Truth", "decisive_unknowns", "evaluate", "explain", "relied_on"]
