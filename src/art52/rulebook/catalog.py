@@ -72,16 +72,24 @@ class Rulebook:
 
     def citations(self, rule: Rule) -> tuple[Citation, ...]:
         """The rule's sources joined with the register; a pinpoint is verified only if marked so."""
-        return tuple(
-            Citation(
-                source_id=c.ref,
-                short=self.sources[c.ref].short,
-                title=self.sources[c.ref].title,
-                identifier=self.sources[c.ref].identifier,
-                date=self.sources[c.ref].date,
-                url=self.sources[c.ref].url,
-                pinpoint=c.pinpoint,
-                verified=c.verified,
+        return self._citations[rule.key]
+
+    @cached_property
+    def _citations(self) -> dict[str, tuple[Citation, ...]]:
+        # Built once per rulebook: every finding of every assessment cites from here.
+        return {
+            rule.key: tuple(
+                Citation(
+                    source_id=c.ref,
+                    short=self.sources[c.ref].short,
+                    title=self.sources[c.ref].title,
+                    identifier=self.sources[c.ref].identifier,
+                    date=self.sources[c.ref].date,
+                    url=self.sources[c.ref].url,
+                    pinpoint=c.pinpoint,
+                    verified=c.verified,
+                )
+                for c in rule.spec.sources
             )
-            for c in rule.spec.sources
-        )
+            for rule in self.rules
+        }

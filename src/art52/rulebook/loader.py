@@ -67,9 +67,10 @@ def _read_yaml(path: Path, issues: list[RuleIssue]) -> tuple[Any, yaml.Node | No
 
 
 def _load_sources(path: Path, issues: list[RuleIssue]) -> dict[str, Source]:
-    loaded = _read_yaml(path, issues) if path.exists() else None
     if not path.exists():
         issues.append(RuleIssue(str(path), None, None, "source register is missing"))
+        return {}
+    loaded = _read_yaml(path, issues)
     if loaded is None:
         return {}
     data, node = loaded
