@@ -2,7 +2,7 @@
 
 ``create_app()`` wires the services from the environment (ART52_*); tests pass
 their own container. Nothing is built at import time: uvicorn is given the
-factory (``api.app:create_app`` with ``--factory``).
+factory (``art52.api.app:create_app`` with ``--factory``).
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 import art52
-from api import errors, openapi
-from api.deps import known_query_parameters
-from api.limits import BodyLimits
-from api.metrics import Metrics, RequestMetrics
-from api.routes import assessments, events, health, measures, reviews, rules
+from art52.api import errors, openapi
+from art52.api.deps import known_query_parameters
+from art52.api.limits import BodyLimits
+from art52.api.metrics import Metrics, RequestMetrics
+from art52.api.routes import assessments, events, health, measures, reviews, rules
 from art52.bootstrap import Container, build_container
 
 DESCRIPTION = """\
@@ -77,7 +77,7 @@ def create_app(container: Container | None = None) -> FastAPI:
         if app.openapi_schema is None:
             document = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
             document.setdefault("components", {}).setdefault("schemas", {}).update(errors.problem_components())
-            examples = openapi.shared_examples(services.settings.shared_dir)
+            examples = openapi.example_measures(services.settings.examples_dir)
             app.openapi_schema = openapi.complete(document, examples, errors.problems(422)[422])
         return app.openapi_schema
 

@@ -8,9 +8,9 @@ from typing import Annotated, Any
 from fastapi import Depends, Header, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.errors import MALFORMED_JSON, ProblemError
-from api.limits import parse_json
-from api.metrics import Metrics
+from art52.api.errors import MALFORMED_JSON, ProblemError
+from art52.api.limits import parse_json
+from art52.api.metrics import Metrics
 from art52.bootstrap import Container
 from art52.domain.access import Principal
 from art52.domain.records import MeasureRecord

@@ -13,7 +13,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import MALFORMED_JSON, TOO_DEEP, TOO_LARGE, UNSUPPORTED_MEDIA, ProblemType, problem_response
+from art52.api.errors import MALFORMED_JSON, TOO_DEEP, TOO_LARGE, UNSUPPORTED_MEDIA, ProblemType, problem_response
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 

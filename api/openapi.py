@@ -1,10 +1,10 @@
-"""The OpenAPI document: FastAPI's, plus the measure contract and the shared examples.
+"""The OpenAPI document: FastAPI's, plus the measure contract and the example measures.
 
 Routes that take a measure document read the raw JSON themselves (so that
 every contract violation is reported with its JSON pointer), so their request
 body is described here: the measure JSON Schema, published as components
-prefixed ``Measure``, and the shared example measures as named examples. The
-examples are optional: without the shared directory the API is documented
+prefixed ``Measure``, and the example measures as named examples. The
+examples are optional: without their directory the API is documented
 without them.
 """
 
@@ -49,9 +49,10 @@ def measure_components() -> dict[str, Any]:
 
 
 @cache
-def _examples(directory: Path) -> dict[str, dict[str, Any]]:
+def example_measures(directory: Path) -> dict[str, dict[str, Any]]:
+    """The example measures by short name (``ex01`` …), or none if the directory is absent."""
     if not directory.is_dir():
-        log.info("no shared examples at %s; the OpenAPI document has none", directory)
+        log.info("no example measures at %s; the OpenAPI document has none", directory)
         return {}
     found: dict[str, dict[str, Any]] = {}
     for path in sorted(directory.glob("*.json")):
@@ -65,13 +66,8 @@ def _examples(directory: Path) -> dict[str, dict[str, Any]]:
     return found
 
 
-def shared_examples(shared_dir: Path) -> dict[str, dict[str, Any]]:
-    """The shared example measures by short name (``ex01`` …), or none if the directory is absent."""
-    return _examples(shared_dir / "examples")
-
-
 def measure_body(examples: dict[str, dict[str, Any]], description: str) -> dict[str, Any]:
-    """An ``openapi_extra`` request body: a measure document, with the shared examples."""
+    """An ``openapi_extra`` request body: a measure document, with the example measures."""
     media: dict[str, Any] = {"schema": {"$ref": MEASURE_REF}}
     if examples:
         media["examples"] = {name: {"$ref": f"#/components/examples/{name}"} for name in examples}
@@ -81,7 +77,7 @@ def measure_body(examples: dict[str, dict[str, Any]], description: str) -> dict[
 def complete(
     document: dict[str, Any], examples: dict[str, dict[str, Any]], validation_problem: dict[str, Any]
 ) -> dict[str, Any]:
-    """Add the measure schema and the shared examples to FastAPI's generated document.
+    """Add the measure schema and the example measures to FastAPI's generated document.
 
     Every operation may answer 422 (unknown query parameters are refused everywhere), always as a
     problem document: FastAPI's own ``HTTPValidationError`` description is replaced, and dropped.

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import Field
 
-from api.schemas import Output
+from art52.api.schemas import Output
 from art52.domain.citations import Citation
 from art52.domain.principles import Effect, Principle
 from art52.rulebook.conditions import to_data

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/engine.py [--measures 5000] [--rounds 3] [--no-write]
 
-Measures are the shared examples, perturbed with a fixed seed (fields dropped,
+Measures are the example measures, perturbed with a fixed seed (fields dropped,
 enums, booleans, numbers, lists and the legal date changed) and kept only when
 valid. Every variant runs over the same measures, in interleaved rounds; the best
 round (least process CPU time) is reported, because wall-clock time on a shared
@@ -47,7 +47,7 @@ from art52.rulebook.loader import load_rulebook
 from art52.services.assessments import Assessor, parse_measure, resolve_as_of
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("ART52_SHARED_DIR", REPO.parent / "shared"))
+EXAMPLES = REPO / "examples"
 TODAY = dt.date(2026, 11, 28)
 JURISDICTIONS = ["DE", "FR", "AT", "PL", "IT", "EU", "CH", "GB", "US", "NO"]
 AUTHORITIES = ["criminal police", "public prosecution service", "domestic intelligence service", "customs"]
@@ -122,7 +122,7 @@ def _random_value(rng: random.Random, kind: str, values: Sequence[str]) -> Any:
 def generate_measures(count: int, seed: int = 2052) -> tuple[list[Measure], int]:
     """``count`` valid measures derived from the examples, and how many attempts it took."""
     rng = random.Random(seed)
-    examples = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((SHARED / "examples").glob("*.json"))]
+    examples = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.json"))]
     fields = measure_fields()
     measures: list[Measure] = []
     attempts = 0
@@ -368,7 +368,7 @@ Produced by `python benchmarks/engine.py` (this file is rewritten on each run).
 
 ## Workload
 
-- {facts['measures']:,} valid measures ({facts['attempts']:,} attempts) derived from the 12 shared examples
+- {facts['measures']:,} valid measures ({facts['attempts']:,} attempts) derived from the 12 example measures
   with a fixed seed: fields dropped (0-30 %), enums, booleans, numbers and lists changed, legal date and
   jurisdiction varied. {facts['rulesets']} distinct sets of rules in force (by legal date), about
   {facts['rules']:.0f} rules each.

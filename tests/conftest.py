@@ -1,4 +1,4 @@
-"""Fixtures shared by every test: the real rulebook, the shared contract and examples."""
+"""Fixtures shared by every test: the real rulebook, the measure contract and the examples."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from shared_contract import REPO, shared_dir
+from contract_files import EXAMPLES_DIR, MEASURE_SCHEMA, REPO
 
 from art52.bootstrap import make_backend
 from art52.rulebook.catalog import Rulebook
@@ -20,18 +20,13 @@ RULES_DIR = Path(os.environ.get("ART52_RULES_DIR", REPO / "rules"))
 
 
 @pytest.fixture(scope="session")
-def shared() -> Path:
-    return shared_dir()
+def examples_dir() -> Path:
+    return EXAMPLES_DIR
 
 
 @pytest.fixture(scope="session")
-def examples_dir(shared: Path) -> Path:
-    return shared / "examples"
-
-
-@pytest.fixture(scope="session")
-def measure_schema(shared: Path) -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads((shared / "legal" / "measure.schema.json").read_text())
+def measure_schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(MEASURE_SCHEMA.read_text())
     return loaded
 
 

@@ -7,11 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Header, Query, Request, Response, status
 
-from api.deps import AppMetrics, Caller, Document, ExpectedRevision, Services, known_id
-from api.errors import NOT_ACCEPTABLE, ProblemError, problems
-from api.negotiation import negotiate
-from api.openapi import measure_body, shared_examples
-from api.schemas import AssessmentList, AssessRequest, IsoDate, StoredAssessmentOut, StoredAssessmentSummary
+from art52.api.deps import AppMetrics, Caller, Document, ExpectedRevision, Services, known_id
+from art52.api.errors import NOT_ACCEPTABLE, ProblemError, problems
+from art52.api.negotiation import negotiate
+from art52.api.openapi import example_measures, measure_body
+from art52.api.schemas import AssessmentList, AssessRequest, IsoDate, StoredAssessmentOut, StoredAssessmentSummary
 from art52.config import Settings
 from art52.domain.assessment import Assessment
 from art52.report.html import render_html
@@ -21,7 +21,7 @@ REPORT_TYPES = ("text/markdown", "text/html")
 
 
 def router(settings: Settings) -> APIRouter:
-    examples = shared_examples(settings.shared_dir)
+    examples = example_measures(settings.examples_dir)
     api = APIRouter(tags=["assessments"])
 
     @api.post(

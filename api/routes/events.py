@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import Caller, Services
-from api.errors import problems
-from api.schemas import EventOut, EventPage
+from art52.api.deps import Caller, Services
+from art52.api.errors import problems
+from art52.api.schemas import EventOut, EventPage
 from art52.services.audit import MAX_PAGE
 
 MAX_CURSOR = 2**62

@@ -6,9 +6,9 @@ from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from api.deps import AppMetrics, Services
-from api.errors import problems
-from api.schemas import Health, Ready
+from art52.api.deps import AppMetrics, Services
+from art52.api.errors import problems
+from art52.api.schemas import Health, Ready
 
 
 def router() -> APIRouter:

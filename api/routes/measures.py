@@ -6,10 +6,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
-from api.deps import Caller, Document, ExpectedRevision, Services, known_id, set_etag
-from api.errors import problems
-from api.openapi import measure_body, shared_examples
-from api.schemas import DecisionOut, MeasureOut, MeasurePage, MeasureSummary, VersionList, VersionOut, VersionSummary
+from art52.api.deps import Caller, Document, ExpectedRevision, Services, known_id, set_etag
+from art52.api.errors import problems
+from art52.api.openapi import example_measures, measure_body
+from art52.api.schemas import (
+    DecisionOut,
+    MeasureOut,
+    MeasurePage,
+    MeasureSummary,
+    VersionList,
+    VersionOut,
+    VersionSummary,
+)
 from art52.config import Settings
 from art52.domain.access import ORGANISATION_PATTERN
 from art52.domain.principles import Verdict
@@ -31,8 +39,8 @@ def measure_out(response: Response, detail: MeasureDetail) -> MeasureOut:
 
 
 def router(settings: Settings) -> APIRouter:
-    """The measure routes; ``settings`` locates the shared examples used in the documentation."""
-    examples = shared_examples(settings.shared_dir)
+    """The measure routes; ``settings`` locates the example measures used in the documentation."""
+    examples = example_measures(settings.examples_dir)
     api = APIRouter(prefix="/v1/measures", tags=["measures"])
 
     @api.post(

@@ -10,9 +10,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Response, status
 
-from api.deps import Caller, ExpectedRevision, Services, known_id, set_etag
-from api.errors import problems
-from api.schemas import ContestIn, ContestOut, DecisionIn, DecisionOut, DecisionResult, MeasureSummary
+from art52.api.deps import Caller, ExpectedRevision, Services, known_id, set_etag
+from art52.api.errors import problems
+from art52.api.schemas import ContestIn, ContestOut, DecisionIn, DecisionOut, DecisionResult, MeasureSummary
 from art52.domain.records import MeasureRecord
 
 ACTION_PROBLEMS = problems(400, 401, 403, 404, 409, 412, 413, 415, 422)

@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import Caller, Services
-from api.errors import problems
-from api.rule_schemas import RulebookOut, RuleDetailOut, RuleList, RuleSummary, SourceOut
-from api.schemas import IsoDate
+from art52.api.deps import Caller, Services
+from art52.api.errors import problems
+from art52.api.rule_schemas import RulebookOut, RuleDetailOut, RuleList, RuleSummary, SourceOut
+from art52.api.schemas import IsoDate
 from art52.domain.principles import Principle
 
 

@@ -21,9 +21,9 @@ def default_features_dir() -> Path:
     return REPO_ROOT / "features"
 
 
-def default_shared_dir() -> Path:
-    """The shared contract directory beside the clone (its examples document the API)."""
-    return REPO_ROOT.parent / "shared"
+def default_examples_dir() -> Path:
+    """The example measures (examples/ at the project root); they document the API."""
+    return REPO_ROOT / "examples"
 
 
 class Settings(BaseSettings):
@@ -38,6 +38,6 @@ class Settings(BaseSettings):
         default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,62}$", description="PostgreSQL schema to use (search_path)"
     )
     features_dir: Path = default_features_dir()
-    shared_dir: Path = default_shared_dir()
+    examples_dir: Path = default_examples_dir()
     max_body_bytes: int = Field(default=1_048_576, ge=1024, description="largest accepted request body")
     max_json_depth: int = Field(default=32, ge=4, description="deepest accepted nesting of a JSON body")

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from contract_files import EXAMPLES_DIR, REPO
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from shared_contract import REPO, shared_dir
 
-from api.app import create_app
+from art52.api.app import create_app
 from art52.bootstrap import Container, build_container, migrate
 from art52.config import Settings
 from art52.domain.access import Role
@@ -39,7 +39,7 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
         "engine": ENGINE,
         "rules_dir": RULES_DIR,
         "database_url": f"sqlite:///{tmp_path / 'art52.db'}",
-        "shared_dir": shared_dir(),
+        "examples_dir": EXAMPLES_DIR,
         **overrides,
     }
     return Settings(**values)

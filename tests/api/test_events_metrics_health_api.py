@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from art52.api.app import create_app
 from art52.bootstrap import build_container
 from art52.config import Settings
 

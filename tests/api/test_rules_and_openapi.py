@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from art52.api.app import create_app
 from art52.bootstrap import build_container, rulebook_from
 from art52.config import Settings
 from art52.domain.access import Role
@@ -103,7 +103,7 @@ def test_unknown_rules_and_sources_are_404_problems(client: TestClient, callers:
     problem(client.get("/v1/sources/no_such_source", headers=callers.submitter), 404, "not-found")
 
 
-def test_the_openapi_document_describes_measures_with_the_shared_examples(
+def test_the_openapi_document_describes_measures_with_the_example_measures(
     client: TestClient, examples_dir: Path
 ) -> None:
     document = client.get("/openapi.json").json()
@@ -129,8 +129,8 @@ def test_every_operation_documents_its_problem_responses(client: TestClient) -> 
                 assert problem == {"$ref": "#/components/schemas/Problem"}
 
 
-def test_the_api_is_documented_without_the_shared_examples(settings: Settings, tmp_path: Path) -> None:
-    container = build_container(Settings(**{**settings.model_dump(), "shared_dir": tmp_path / "absent"}))
+def test_the_api_is_documented_without_the_example_measures(settings: Settings, tmp_path: Path) -> None:
+    container = build_container(Settings(**{**settings.model_dump(), "examples_dir": tmp_path / "absent"}))
     try:
         with TestClient(create_app(container)) as client:
             document = client.get("/openapi.json").json()

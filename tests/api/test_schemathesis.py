@@ -98,6 +98,6 @@ def test_generated_requests_conform_to_the_openapi_document(
 
 def test_the_documented_examples_conform_and_never_fail(api_schema: BaseSchema, seeded: dict[str, str]) -> None:
     strategies = [s for operation in operations(api_schema) for s in api_schema.get_strategies_from_examples(operation)]
-    assert strategies, "the measure operations carry the shared examples"
+    assert strategies, "the measure operations carry the example measures"
     for strategy in strategies:
         exercise(strategy, seeded, 5)

@@ -15,8 +15,8 @@ import shlex
 from typing import Any
 
 import pytest
+from contract_files import REPO
 from fastapi.testclient import TestClient
-from shared_contract import REPO, shared_dir
 
 from art52.cli import main
 from art52.config import Settings
@@ -122,9 +122,7 @@ class Shell:
 
 
 def read_data_file(path: str) -> bytes:
-    """A file named as the page names it, from the clone's root (``../shared`` is the shared contract)."""
-    if path.startswith("../shared/"):
-        return (shared_dir() / path.removeprefix("../shared/")).read_bytes()
+    """A file named as the page names it, from the clone's root."""
     return (REPO / path).read_bytes()
 
 

@@ -4,7 +4,7 @@ Random rulesets (condition trees over the real fact catalogue, with type-correct
 values and every operator) are run on random facts (any subset of the facts the
 rules read, unknown-heavy, with empty lists, out-of-vocabulary text, huge and tiny
 numbers) by both backends, and the results must be identical. A second test runs
-the shipped rulebook on measures generated from the shared JSON Schema.
+the shipped rulebook on measures generated from the contract's JSON Schema.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
+from contract_files import EXAMPLES_DIR, MEASURE_SCHEMA, REPO
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from shared_contract import REPO, shared_dir
 
 from art52.domain.fields import FieldSpec
 from art52.engine.durable import DurableBackend
@@ -163,7 +163,7 @@ HAS_RULES = any(p.name != "sources.yaml" for p in RULES_DIR.glob("*.yaml"))
 def _measures() -> st.SearchStrategy[dict[str, Any]]:
     from hypothesis_jsonschema import from_schema
 
-    schema = json.loads((shared_dir() / "legal" / "measure.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(MEASURE_SCHEMA.read_text(encoding="utf-8"))
     return cast(st.SearchStrategy[dict[str, Any]], from_schema(schema))
 
 
@@ -200,7 +200,7 @@ def _rulebook(load: Any) -> Any:
 
 
 def _examples() -> list[dict[str, Any]]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((shared_dir() / "examples").glob("*.json"))]
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES_DIR.glob("*.json"))]
 
 
 @pytest.mark.skipif(not HAS_RULES, reason="the rules directory has no rule files yet")

@@ -1,4 +1,4 @@
-"""Measure accepts a document exactly when the shared JSON Schema does.
+"""Measure accepts a document exactly when the contract's JSON Schema does.
 
 Documents are generated from the schema itself (hypothesis-jsonschema), then
 mutated; the reference is ``jsonschema`` with format checking on, as the
@@ -17,18 +17,18 @@ from functools import cache
 from typing import Any
 
 import pytest
+from contract_files import MEASURE_SCHEMA
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
-from shared_contract import shared_dir
 
 from art52.domain.measure import Measure
 
 pytestmark = pytest.mark.slow
 
-SCHEMA_PATH = shared_dir() / "legal" / "measure.schema.json"
+SCHEMA_PATH = MEASURE_SCHEMA
 SCHEMA: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
 DOCUMENTS = from_schema(SCHEMA)

@@ -1,4 +1,4 @@
-"""Known outcomes: the shared example measures give the outcomes their README lists.
+"""Known outcomes: the example measures give the outcomes their README lists.
 
 Columns fold principles as the examples README does: N = necessity + objective,
 P = proportionality + safeguards. Where the rulebook departs from the README on
@@ -26,7 +26,7 @@ COLUMNS = {
 }
 V, Q, C, S = "violation", "needs_information", "condition", "satisfied"
 
-# example: (verdict, L, E, N, P, legal review, {rule: effect}) — from ../shared/examples/README.md.
+# example: (verdict, L, E, N, P, legal review, {rule: effect}) — from examples/README.md.
 EXPECTED: dict[str, tuple[str, str, str, str, str, bool | None, dict[str, str]]] = {
     "ex01-quick-freeze-serious-crime": (
         "compliant", "ok", "ok", "ok", "ok", False,

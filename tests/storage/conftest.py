@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from contract_files import REPO
 from service_databases import BACKENDS, postgres_schema
-from shared_contract import REPO
 
 from art52.bootstrap import Container, build_container, migrate
 from art52.config import Settings

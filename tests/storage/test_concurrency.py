@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from art52.api.app import create_app
 from art52.bootstrap import Container
 from art52.domain.access import Principal, Role
 from art52.domain.workflow import DecisionKind, Status

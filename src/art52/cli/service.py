@@ -67,7 +67,7 @@ def serve(
     finally:
         container.close()
     typer.echo(f"art52: serving on http://{host}:{port} (database {describe_database(settings)})", err=True)
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port)
+    uvicorn.run("art52.api.app:create_app", factory=True, host=host, port=port)
 
 
 @tokens_app.command("create")

@@ -84,7 +84,7 @@ def test_serve_migrates_then_hands_the_app_factory_to_uvicorn(
     assert code == 0
     assert out == ""
     assert schema_is_current(database)
-    assert calls == [(("api.app:create_app",), {"factory": True, "host": "0.0.0.0", "port": 9000})]
+    assert calls == [(("art52.api.app:create_app",), {"factory": True, "host": "0.0.0.0", "port": 9000})]
     assert "art52 tokens create --org" in err
     assert "no default password" in err.replace("\n", " ")
     run(capsys, "tokens", "create", "--org", "ministry", "--role", "rule_admin", "--name", "Ada")

@@ -1,4 +1,4 @@
-"""The field catalogue lists every leaf of the shared contract with the right kind and values."""
+"""The field catalogue lists every leaf of the measure contract with the right kind and values."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import json
 from typing import Any
 
 import pytest
-from shared_contract import shared_dir
+from contract_files import MEASURE_SCHEMA
 
 from art52.domain.fields import FieldSpec, measure_fields
 
-SCHEMA_PATH = shared_dir() / "legal" / "measure.schema.json"
+SCHEMA_PATH = MEASURE_SCHEMA
 
 
 def _types(node: dict[str, Any]) -> list[str]:
@@ -34,7 +34,7 @@ def _expected_kind(node: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
 
 
 def schema_leaves(node: dict[str, Any], prefix: str = "") -> dict[str, dict[str, Any]]:
-    """Leaf nodes of the shared schema by dotted path; arrays (even of objects) are leaves."""
+    """Leaf nodes of the contract schema by dotted path; arrays (even of objects) are leaves."""
     leaves: dict[str, dict[str, Any]] = {}
     for name, prop in node["properties"].items():
         if _types(prop) == ["object"]:
@@ -46,7 +46,7 @@ def schema_leaves(node: dict[str, Any], prefix: str = "") -> dict[str, dict[str,
 
 @pytest.fixture(scope="module")
 def leaves() -> dict[str, dict[str, Any]]:
-    assert SCHEMA_PATH.is_file(), f"shared contract not found at {SCHEMA_PATH} (set ART52_SHARED_DIR?)"
+    assert SCHEMA_PATH.is_file(), f"contract not found at {SCHEMA_PATH}"
     return schema_leaves(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 

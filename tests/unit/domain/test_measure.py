@@ -7,13 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from contract_files import EXAMPLES_DIR
 from pydantic import BaseModel, ValidationError
-from shared_contract import shared_dir
 
 from art52.domain.fields import measure_fields
 from art52.domain.measure import Measure
 
-EXAMPLES_DIR = shared_dir() / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES_DIR.glob("*.json"))
 
 
@@ -44,7 +43,7 @@ def leaves_of_kind(*kinds: str) -> list[str]:
     return [path for path, spec in measure_fields().items() if spec.kind in kinds]
 
 
-# --- the shared examples -------------------------------------------------------------
+# --- the examples ------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -52,8 +51,8 @@ def leaves_of_kind(*kinds: str) -> list[str]:
     EXAMPLE_FILES or [pytest.param(None, id="no-examples-found")],
     ids=lambda p: p.name if isinstance(p, Path) else str(p),
 )
-def test_every_shared_example_parses_without_loss(path: Path | None) -> None:
-    assert path is not None, f"no example measures found in {EXAMPLES_DIR} (set ART52_SHARED_DIR?)"
+def test_every_example_parses_without_loss(path: Path | None) -> None:
+    assert path is not None, f"no example measures found in {EXAMPLES_DIR}"
     document = json.loads(path.read_text(encoding="utf-8"))
     measure = Measure.model_validate(document)
     assert measure.model_dump(mode="json", exclude_unset=True) == document

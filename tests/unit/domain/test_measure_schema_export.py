@@ -1,4 +1,4 @@
-"""The JSON Schema exported from the models says what the shared contract says, field by field.
+"""The JSON Schema exported from the models says what the contract says, field by field.
 
 Both schemas are reduced by one normaliser to a table keyed by dotted path
 (``necessity.less_intrusive_alternatives[].description`` for list items), so the
@@ -14,11 +14,11 @@ import json
 from typing import Any
 
 import pytest
-from shared_contract import shared_dir
+from contract_files import MEASURE_SCHEMA
 
 from art52.domain.measure import measure_json_schema
 
-SCHEMA_PATH = shared_dir() / "legal" / "measure.schema.json"
+SCHEMA_PATH = MEASURE_SCHEMA
 
 # Keywords that change what is accepted, or what the official is asked, per node.
 _COMPARED = ("type", "enum", "minimum", "minLength", "pattern", "format", "uniqueItems", "description")
@@ -84,7 +84,7 @@ def _row(node: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def shared() -> dict[str, dict[str, Any]]:
-    assert SCHEMA_PATH.is_file(), f"shared contract not found at {SCHEMA_PATH} (set ART52_SHARED_DIR?)"
+    assert SCHEMA_PATH.is_file(), f"contract not found at {SCHEMA_PATH}"
     return normalise(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
@@ -99,7 +99,7 @@ def test_same_paths(shared: dict[str, dict[str, Any]], exported: dict[str, dict[
 
 def test_same_rules_for_every_path(shared: dict[str, dict[str, Any]], exported: dict[str, dict[str, Any]]) -> None:
     differences = {
-        path: {"shared": shared[path], "exported": exported.get(path)}
+        path: {"contract": shared[path], "exported": exported.get(path)}
         for path in shared
         if exported.get(path) != shared[path]
     }

@@ -1,6 +1,6 @@
 """The measure contract as Pydantic models: the Python face of ``measure.schema.json``.
 
-A document is accepted here exactly when it is valid under the shared JSON Schema
+A document is accepted here exactly when it is valid under the contract's JSON Schema (contract/measure.schema.json)
 (draft 2020-12, ``format`` treated as asserting), so the API, the CLI and the engine
 can rely on a parsed :class:`Measure` without re-validating against the schema.
 Every field except ``title`` is optional and ``None`` means *unknown*; an empty list
@@ -184,7 +184,7 @@ class Measure(_ContractModel):
 
 
 def measure_json_schema() -> dict[str, Any]:
-    """The JSON Schema pydantic derives from :class:`Measure` (kept equivalent to the shared contract by tests)."""
+    """The JSON Schema pydantic derives from :class:`Measure` (kept equal to the contract file by tests)."""
     return Measure.model_json_schema()
 
 
