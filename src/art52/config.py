@@ -2,28 +2,40 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+
+def package_data(name: str) -> Path:
+    """A data folder shipped inside the art52 package (``rules``, ``features``, ``migrations`` …).
+
+    Found with importlib.resources, so it is the same folder whether art52 runs from a checkout, an
+    editable install or an installed wheel (the folders link to the repository's top level; see
+    pyproject.toml). Resolved, so that messages name the real file.
+    """
+    resource = files("art52") / name
+    if not isinstance(resource, Path):
+        raise RuntimeError(f"art52 must be installed as files on disk to read its {name}/ folder")
+    return resource.resolve()
 
 
 def default_rules_dir() -> Path:
-    """The rulebook shipped beside the package (rules/ at the project root)."""
-    return REPO_ROOT / "rules"
+    """The rulebook shipped with the package (rules/ at the project root)."""
+    return package_data("rules")
 
 
 def default_features_dir() -> Path:
     """The Gherkin scenarios documenting the rules (features/ at the project root)."""
-    return REPO_ROOT / "features"
+    return package_data("features")
 
 
 def default_examples_dir() -> Path:
     """The example measures (examples/ at the project root); they document the API."""
-    return REPO_ROOT / "examples"
+    return package_data("examples")
 
 
 class Settings(BaseSettings):
@@ -32,12 +44,12 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ART52_", extra="ignore")
 
     engine: Literal["durable", "reference"] = "durable"
-    rules_dir: Path = default_rules_dir()
+    rules_dir: Path = Field(default_factory=default_rules_dir)
     database_url: str = "sqlite:///art52.db"
     database_schema: str | None = Field(
         default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,62}$", description="PostgreSQL schema to use (search_path)"
     )
-    features_dir: Path = default_features_dir()
-    examples_dir: Path = default_examples_dir()
+    features_dir: Path = Field(default_factory=default_features_dir)
+    examples_dir: Path = Field(default_factory=default_examples_dir)
     max_body_bytes: int = Field(default=1_048_576, ge=1024, description="largest accepted request body")
     max_json_depth: int = Field(default=32, ge=4, description="deepest accepted nesting of a JSON body")

@@ -14,14 +14,14 @@ import json
 from pathlib import Path
 
 import pytest
+from contract_files import REPO
 
-from art52.config import REPO_ROOT
 from art52.rulebook.catalog import Rulebook
 from art52.rulebook.coverage import ALLOWED_TAGS, coverage_report, report_to_data
 from art52.rulebook.loader import load_rulebook
 from art52.rulebook.scenarios import FeatureParseError, ScenarioSuite, parse_feature_text, parse_features
 
-FEATURES_DIR = REPO_ROOT / "features"
+FEATURES_DIR = REPO / "features"
 
 
 @pytest.fixture(scope="module")

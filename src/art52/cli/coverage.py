@@ -16,14 +16,12 @@ from typing import Annotated
 import typer
 
 from art52.cli import EX_DATAERR, EX_NOINPUT, EX_USAGE, CliError, RulesDir, rules_app
-from art52.config import REPO_ROOT, Settings
+from art52.config import Settings
 from art52.rulebook.coverage import CoverageReport, coverage_report, report_to_data
 from art52.rulebook.scenarios import FeatureParseError, ScenarioRef, parse_features
 
-DEFAULT_FEATURES_DIR = REPO_ROOT / "features"
-
 FeaturesDir = Annotated[
-    Path | None, typer.Option("--features", help="Feature files directory (default: the repository's features/).")
+    Path | None, typer.Option("--features", help="Feature files directory (default: the shipped features/).")
 ]
 
 
@@ -45,7 +43,7 @@ def rules_coverage(
 
     if output_format not in ("text", "json"):
         raise CliError(EX_USAGE, "--format must be text or json")
-    directory = features if features is not None else DEFAULT_FEATURES_DIR
+    directory = features if features is not None else Settings().features_dir
     if not directory.is_dir():
         raise CliError(EX_NOINPUT, f"{directory}: no such features directory")
     book = load_rulebook(rules if rules is not None else Settings().rules_dir)

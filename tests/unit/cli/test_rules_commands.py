@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 import yaml
+from contract_files import REPO
 
 from art52.cli import EX_CONFIG, EX_DATAERR, EX_NOINPUT, EX_USAGE, main
-from art52.config import REPO_ROOT
 
-SHIPPED_RULES = REPO_ROOT / "rules"
-SHIPPED_FEATURES = REPO_ROOT / "features"
+SHIPPED_RULES = REPO / "rules"
+SHIPPED_FEATURES = REPO / "features"
 
 SOURCES = """\
 - id: "a_source"
