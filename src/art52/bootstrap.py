@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from art52.adapters.clock import SystemClock
-from art52.adapters.database import make_engine, ping, redacted
+from art52.adapters.database import has_password, make_engine, ping, redacted
 from art52.adapters.features import FeatureScenarios
 from art52.adapters.migrations import pending, upgrade
 from art52.adapters.unit_of_work import SqlUnitOfWork
@@ -135,8 +136,21 @@ def build_container(settings: Settings | None = None) -> Container:
 
 
 def describe_database(settings: Settings) -> str:
-    """The database URL without its password, for messages."""
+    """The database URL without its password (a relative SQLite file made absolute), for messages."""
     return redacted(settings.database_url)
+
+
+def database_environment(settings: Settings) -> str:
+    """The shell assignments that select this database from any directory, password masked as ``***``."""
+    assignments = {"ART52_DATABASE_URL": describe_database(settings)}
+    if settings.database_schema is not None:
+        assignments["ART52_DATABASE_SCHEMA"] = settings.database_schema
+    return " ".join(f"{name}={shlex.quote(value)}" for name, value in assignments.items())
+
+
+def database_has_password(settings: Settings) -> bool:
+    """Whether the configured database URL carries a password (hidden in every message)."""
+    return has_password(settings.database_url)
 
 
 def schema_is_current(settings: Settings) -> bool:

@@ -10,6 +10,7 @@ lock on the audit chain head give the guarantees the service needs there.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -56,8 +57,25 @@ def ping(engine: Engine) -> None:
 
 
 def redacted(url: str) -> str:
-    """``url`` with any password masked, for logs and messages."""
+    """``url`` with any password masked, and a relative SQLite file made absolute, for logs and messages.
+
+    A relative SQLite path names a different database in every working directory: messages name the
+    one actually used.
+    """
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
     except Exception:
         return "(unparseable database URL)"
+    database = parsed.database
+    in_memory = not database or database == ":memory:" or database.startswith("file:")
+    if parsed.get_backend_name() == "sqlite" and database and not in_memory:
+        parsed = parsed.set(database=str(Path(database).absolute()))
+    return parsed.render_as_string(hide_password=True)
+
+
+def has_password(url: str) -> bool:
+    """Whether ``url`` carries a password (which messages never show)."""
+    try:
+        return make_url(url).password is not None
+    except Exception:
+        return False

@@ -1,9 +1,11 @@
 """Service commands: ``serve``, ``tokens create|list|revoke`` and ``audit verify``.
 
 The database is the one named by ART52_DATABASE_URL (default: an SQLite file
-in the working directory). ``serve`` applies pending migrations first; the
-HTTP application is handed to uvicorn by its import string, so this layer
-never imports the HTTP layer.
+in the working directory); every message names it (password hidden), so a
+token is never created in another database than the server's. ``serve``
+applies pending migrations first; the HTTP application is handed to uvicorn by
+its import string (``--workers N`` starts N processes, each building its own
+engine through the factory), so this layer never imports the HTTP layer.
 """
 
 from __future__ import annotations
@@ -27,14 +29,28 @@ app.add_typer(tokens_app, name="tokens")
 app.add_typer(audit_app, name="audit")
 
 FIRST_START = """\
-art52: no API token exists yet, so nobody can call the API. Create the first one, from this
-directory (the same database), with
+art52: no API token exists yet, so nobody can call the API. Create the first one in this
+database ({database}) with
 
-    {program} tokens create --org YOUR-ORGANISATION --role rule_admin --name "Your Name"
+    {environment} {program} tokens create --org YOUR-ORGANISATION --role rule_admin --name "Your Name"
 
-and tokens for officials with --role submitter, reviewer or auditor. A token is shown once;
-keep it secret. There is no default password.
+and tokens for officials with --role submitter, reviewer or auditor.{password} A token is shown
+once; keep it secret. There is no default password.
 """
+
+PASSWORD_NOTE = " Put the database password in place of ***."
+
+
+def first_start_hint(settings: Settings) -> str:
+    """How to create the first token in the database this server uses, from any directory."""
+    from art52.bootstrap import database_environment, database_has_password, describe_database
+
+    return FIRST_START.format(
+        database=describe_database(settings),
+        environment=database_environment(settings),
+        program=_program(),
+        password=PASSWORD_NOTE if database_has_password(settings) else "",
+    )
 
 
 def _program() -> str:
@@ -47,6 +63,9 @@ def _program() -> str:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
+    workers: Annotated[
+        int, typer.Option(help="Worker processes; each builds its own engine from the environment.", min=1)
+    ] = 1,
 ) -> None:
     """Apply pending database migrations, then serve the HTTP API."""
     import uvicorn
@@ -63,11 +82,14 @@ def serve(
     container = build_container(settings)
     try:
         if not container.tokens.any_active():
-            typer.echo(FIRST_START.format(program=_program()), err=True)
+            typer.echo(first_start_hint(settings), err=True)
     finally:
         container.close()
-    typer.echo(f"art52: serving on http://{host}:{port} (database {describe_database(settings)})", err=True)
-    uvicorn.run("art52.api.app:create_app", factory=True, host=host, port=port)
+    processes = f", {workers} worker processes" if workers > 1 else ""
+    typer.echo(
+        f"art52: serving on http://{host}:{port} (database {describe_database(settings)}{processes})", err=True
+    )
+    uvicorn.run("art52.api.app:create_app", factory=True, host=host, port=port, workers=workers)
 
 
 @tokens_app.command("create")
@@ -77,10 +99,15 @@ def tokens_create(
     name: Annotated[str, typer.Option("--name", help="The person (or system) holding the token.")],
 ) -> None:
     """Create a token and print it, alone, on stdout (it is not stored and cannot be shown again)."""
-    from art52.bootstrap import build_container, migrate
+    from art52.bootstrap import build_container, describe_database, migrate
 
     settings = Settings()
-    migrate(settings)
+    try:
+        migrate(settings)
+    except Exception as error:
+        raise CliError(
+            EX_UNAVAILABLE, f"cannot migrate the database {describe_database(settings)}: {type(error).__name__}"
+        ) from error
     container = build_container(settings)
     try:
         token, secret = container.tokens.create(name, org, role)
@@ -91,7 +118,11 @@ def tokens_create(
         ) from None
     finally:
         container.close()
-    typer.echo(f"art52: created token {token.id} for {token.name} ({token.role.value}, {token.organisation})", err=True)
+    typer.echo(
+        f"art52: created token {token.id} for {token.name} ({token.role.value}, {token.organisation})"
+        f" in the database {describe_database(settings)}",
+        err=True,
+    )
     typer.echo(secret)
 
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import shlex
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from service_databases import BACKENDS, postgres_schema
 
 from art52.bootstrap import build_container, schema_is_current
 from art52.cli import main
+from art52.cli.service import first_start_hint
 from art52.config import Settings
+
+DATABASE_VARIABLES = ("ART52_DATABASE_URL", "ART52_DATABASE_SCHEMA")
 
 
 @pytest.fixture
@@ -84,8 +90,10 @@ def test_serve_migrates_then_hands_the_app_factory_to_uvicorn(
     assert code == 0
     assert out == ""
     assert schema_is_current(database)
-    assert calls == [(("art52.api.app:create_app",), {"factory": True, "host": "0.0.0.0", "port": 9000})]
-    assert "art52 tokens create --org" in err
+    assert calls == [
+        (("art52.api.app:create_app",), {"factory": True, "host": "0.0.0.0", "port": 9000, "workers": 1})
+    ]
+    assert f"ART52_DATABASE_URL=sqlite:///{database.database_url.removeprefix('sqlite:///')} art52 tokens create" in err
     assert "no default password" in err.replace("\n", " ")
     run(capsys, "tokens", "create", "--org", "ministry", "--role", "rule_admin", "--name", "Ada")
     _, _, err = run(capsys, "serve")
@@ -100,3 +108,89 @@ def test_serve_reports_an_unreachable_database(
     code, _, err = run(capsys, "serve")
     assert code == 69
     assert "cannot migrate the database" in err
+
+
+def test_serve_passes_the_number_of_workers_to_uvicorn(
+    database: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *_a, **k: calls.append(k))
+    code, _, err = run(capsys, "serve", "--workers", "3")
+    assert code == 0
+    assert calls[0]["workers"] == 3
+    assert "3 worker processes" in err
+    code, _, err = run(capsys, "serve", "--workers", "0")
+    assert code >= 64
+    assert len(calls) == 1
+
+
+def test_tokens_create_names_the_database_it_wrote_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ART52_DATABASE_URL", "sqlite:///relative.db")
+    code, _, err = run(capsys, "tokens", "create", "--org", "ministry", "--role", "reviewer", "--name", "Bob")
+    assert code == 0
+    assert f"in the database sqlite:///{tmp_path / 'relative.db'}\n" in err
+
+
+def test_messages_hide_the_database_password() -> None:
+    settings = Settings(database_url="postgresql+psycopg://alice:s3cret@db.internal:5432/art52", database_schema="prod")
+    hint = first_start_hint(settings)
+    assert "s3cret" not in hint
+    command = next(line for line in hint.splitlines() if "tokens create" in line)
+    assert shlex.split(command)[:2] == [
+        "ART52_DATABASE_URL=postgresql+psycopg://alice:***@db.internal:5432/art52",
+        "ART52_DATABASE_SCHEMA=prod",
+    ]
+    assert "password in place of ***" in hint
+
+
+@pytest.fixture(params=BACKENDS)
+def server_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str, str]]:
+    """The environment selecting an empty database of each kind (SQLite by a relative path)."""
+    if request.param == "sqlite":
+        yield {"ART52_DATABASE_URL": "sqlite:///art52.db"}
+        return
+    with postgres_schema() as (url, schema):
+        yield {"ART52_DATABASE_URL": url, "ART52_DATABASE_SCHEMA": schema}
+
+
+def test_following_the_first_start_hint_creates_the_token_in_the_servers_database(
+    server_database: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *_a, **_k: None)
+    monkeypatch.setenv("ART52_ENGINE", "reference")
+    (tmp_path / "server").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "server")
+    for name, value in server_database.items():
+        monkeypatch.setenv(name, value)
+    _, _, err = run(capsys, "serve")
+    command = shlex.split(next(line for line in err.splitlines() if "tokens create" in line))
+    environment = dict(word.split("=", 1) for word in command if word.startswith("ART52_"))
+    assert set(environment) == set(server_database)
+
+    # Another terminal: another directory, only the environment the hint gave.
+    for name in DATABASE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    code, _, created = run(capsys, "tokens", "create", "--org", "ministry", "--role", "rule_admin", "--name", "Ada")
+    assert code == 0
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+    assert f"in the database {environment['ART52_DATABASE_URL']}" in created
+
+    monkeypatch.chdir(tmp_path / "server")
+    for name, value in server_database.items():
+        monkeypatch.setenv(name, value)
+    _, _, err = run(capsys, "serve")
+    assert "no API token exists" not in err
