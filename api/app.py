@@ -15,7 +15,7 @@ from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 import art52
-from art52.api import errors, openapi
+from art52.api import docs, errors, openapi
 from art52.api.deps import known_query_parameters
 from art52.api.limits import BodyLimits
 from art52.api.metrics import Metrics, RequestMetrics
@@ -58,10 +58,13 @@ def create_app(container: Container | None = None) -> FastAPI:
         description=DESCRIPTION,
         lifespan=lifespan,
         dependencies=[Depends(known_query_parameters)],
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.container = services
     app.state.metrics = Metrics()
     errors.install(app)
+    docs.install(app)
     app.include_router(measures.router(services.settings))
     app.include_router(assessments.router(services.settings))
     app.include_router(reviews.router())
