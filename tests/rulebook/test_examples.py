@@ -86,6 +86,18 @@ EXPECTED: dict[str, tuple[str, str, str, str, str, bool | None, dict[str, str]]]
         "compliant_with_conditions", "ok", "n/a", "ok", "cond", True,
         {"PNR-005": C, "PNR-001": S, "PNR-002": S, "PNR-003": S, "PNR-004": S, "SURV-004": S},
     ),
+    "ex13-dna-database-not-convicted": (
+        "non_compliant", "ok", "n/a", "ok", "no", False,
+        {"BIO-001": V, "LEG-001": S, "LEG-003": S, "NEC-001": S},
+    ),
+    "ex14-ip-identity-copyright-staged": (
+        "compliant_with_conditions", "ok", "ok", "ok", "cond", True,
+        {"RET-008": C, "ESS-003": S, "PROP-003": S, "NEC-001": S},
+    ),
+    "ex15-transfer-third-country-agency": (
+        "non_compliant", "ok", "no", "ok", "no", False,
+        {"XFER-001": V, "XFER-002": V, "RET-022": S, "LEG-007": S, "SURV-005": S, "LED-006": S},
+    ),
 }  # fmt: skip
 
 # Deliberate departures from the examples README (documented in the rules' notes).
@@ -141,6 +153,14 @@ OUT_OF_SCOPE: dict[str, dict[str, str]] = {
     "ex10-targeted-key-disclosure": {"LEG-006": "a key-disclosure order is not a retention regime"},
     "ex11-bulk-interception-ministerial": {"PROP-004": "LQDN I's sunset test concerns retention of traffic data"},
     "ex12-pnr-selected-intra-eu": {"LEG-006": "air carriers' PNR transfers are not an ePrivacy retention regime"},
+    # Examples of contract 1.1: each stated new fact takes a rule out of its scope.
+    "ex13-dna-database-not-convicted": {"SURV-005": "the person is informed at the time (overt measure)"},
+    "ex14-ip-identity-copyright-staged": {
+        "PROP-002": "the serious stage is a later one (access.serious_only_at_later_stage, R5)",
+        "LED-001": "led.applicable is stated false",
+        "LED-005": "led.applicable is stated false",
+    },
+    "ex15-transfer-third-country-agency": {"LED-005": "automated_processing.takes_place is stated false"},
 }
 
 
