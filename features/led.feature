@@ -259,7 +259,13 @@ Feature: Processing of personal data by law-enforcement authorities
       Then finding LED-005 is satisfied
 
     @LED-005
-    Scenario: Automated decision-making is not described
+    Scenario: Whether automated processing takes place is not stated
+      When it is assessed as of 2025-01-01
+      Then finding LED-005 asks for "automated_processing.takes_place"
+
+    @LED-005
+    Scenario: Automated decision-making takes place but is not described
+      Given "automated_processing.takes_place" is true
       When it is assessed as of 2025-01-01
       Then finding LED-005 asks for "automated_processing.solely_automated_adverse_decision"
       And finding LED-005 asks for "automated_processing.discriminatory_profiling"
@@ -361,7 +367,7 @@ Feature: Processing of personal data by law-enforcement authorities
       Then finding LED-006 is a condition to impose
       And finding LED-001 asks for "led.purposes_specified_explicit"
       And finding LED-002 asks for "led.data_minimisation_assessed"
-      And finding LED-004 asks for "special_categories.processed"
+      And rule LED-004 does not apply
       And finding LED-005 asks for "automated_processing.discriminatory_profiling"
       And finding LED-007 asks for "safeguards.logging.operations_covered"
 

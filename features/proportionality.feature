@@ -128,12 +128,13 @@ Feature: Proportionality: the interference must match what the measure achieves
 
   Rule: PROP-004 A general measure expires or is reviewed periodically
     A measure that reaches everyone must end when it is no longer justified: it
-    needs a sunset clause or a periodic re-evaluation. Applies to general and
-    indiscriminate measures; a missing clause is a safeguard to impose.
+    needs a sunset clause or a periodic re-evaluation. Applies to the retention of
+    traffic or location data, general or targeted (LQDN I §§ 137, 168); a missing
+    clause is a safeguard to impose.
 
     @PROP-004
     Scenario: A general measure with neither a sunset clause nor periodic review
-      Given a measure of type "interception_bulk"
+      Given a measure obliging providers to retain traffic data
       And "data.subjects_scope" is "all_users"
       And "safeguards.sunset_clause" is false
       And "safeguards.periodic_review" is false
@@ -144,7 +145,7 @@ Feature: Proportionality: the interference must match what the measure achieves
 
     @PROP-004
     Scenario: A general measure that is re-evaluated at fixed intervals
-      Given a measure of type "interception_bulk"
+      Given a measure obliging providers to retain traffic data
       And "data.subjects_scope" is "all_users"
       And "safeguards.sunset_clause" is false
       And "safeguards.periodic_review" is true
@@ -153,14 +154,15 @@ Feature: Proportionality: the interference must match what the measure achieves
 
     @PROP-004
     Scenario: Neither limit in time is stated
-      Given the example measure "ex11-bulk-interception-ministerial"
-      When it is assessed
+      Given a measure obliging providers to retain traffic data
+      And "data.subjects_scope" is "all_users"
+      When it is assessed as of 2025-01-01
       Then finding PROP-004 asks for "safeguards.sunset_clause"
       And finding PROP-004 asks for "safeguards.periodic_review"
 
     @PROP-004
     Scenario: Whose data are covered is not stated
-      Given a measure of type "interception_bulk"
+      Given a measure obliging providers to retain traffic data
       When it is assessed as of 2025-01-01
       Then finding PROP-004 asks for "data.subjects_scope"
 

@@ -172,8 +172,9 @@ Feature: Retention of communications data by providers
   Rule: Targeting may not rely on protected characteristics (RET-005)
     The persons or places covered must be chosen on objective, non-discriminatory
     factors, never on ethnic origin, religion, political opinion or similar grounds.
-    Scope: measures that select whose communications data are kept or obtained from
-    providers, where EU law applies.
+    Scope: targeted retention and preservation schemes that select whose
+    communications data providers keep, where EU law applies; access to the data of
+    identified persons selects no one (LQDN I § 168).
 
     @RET-005
     Scenario: Selecting persons by religion is a violation
@@ -186,16 +187,17 @@ Feature: Retention of communications data by providers
 
     @RET-005
     Scenario: Selection on neutral criteria
-      Given a measure requiring access to retained traffic data
-      And "data.subjects_scope" is "suspects_only"
+      Given a measure obliging providers to retain traffic data
+      And "data.subjects_scope" is "targeted_geographic"
       And "data.targeting_criteria.uses_protected_characteristics" is false
       When it is assessed as of 2023-01-15
       Then finding RET-005 is satisfied
 
     @RET-005
-    Scenario: The selection criteria of a targeted order are not described
-      Given the example measure "ex06-epoc-content-prosecutor-minor-offence"
-      When it is assessed
+    Scenario: The selection criteria of a targeted retention scheme are not described
+      Given a measure ordering expedited preservation of traffic data
+      And "data.subjects_scope" is "targeted_categories_persons"
+      When it is assessed as of 2023-01-15
       Then finding RET-005 asks for "data.targeting_criteria.uses_protected_characteristics"
 
     @RET-005
@@ -404,8 +406,9 @@ Feature: Retention of communications data by providers
   Rule: Retained data stay in the EU and are irreversibly destroyed (RET-017)
     Traffic, location and IP data kept by or obtained through providers must be stored
     within the European Union, under independent control, and destroyed irreversibly at
-    the end of the period. Scope: traffic, location or IP data where EU law applies,
-    whatever the measure type.
+    the end of the period. Scope: retention and preservation obligations on providers
+    of electronic communications services for traffic, location or IP data, where EU
+    law applies (Tele2 § 122); access measures are not retention regimes.
 
     @RET-017
     Scenario: Storage outside the EU must be changed
@@ -419,7 +422,7 @@ Feature: Retention of communications data by providers
 
     @RET-017
     Scenario: No duty to destroy the data at the end of the period
-      Given a measure requiring access to retained location data
+      Given a measure obliging providers to retain location data
       And "retention.storage_location" is "eu"
       And "retention.irreversible_destruction" is false
       When it is assessed as of 2025-06-01
@@ -433,8 +436,8 @@ Feature: Retention of communications data by providers
 
     @RET-017
     Scenario: Storage and destruction are not stated
-      Given the example measure "ex07-epres-order-incomplete"
-      When it is assessed
+      Given a measure ordering expedited preservation of traffic data
+      When it is assessed as of 2025-06-01
       Then finding RET-017 asks for "retention.storage_location"
       And finding RET-017 asks for "retention.irreversible_destruction"
 

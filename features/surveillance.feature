@@ -151,8 +151,10 @@ Feature: Secret surveillance and interception
     Persons concerned must have an effective remedy before a court or independent
     body; where they are not told about the measure, the remedy must work without
     notification (Zakharov; Art. 47 Charter; Art. 13 ECHR).
-    Scope: every measure type except "other" (an "other" measure only when it states
-    whether a remedy exists); whether or not EU law applies.
+    Scope: secret measures of every type except "other" (an "other" measure only when
+    it states whether a remedy exists), but not one-off cross-border orders under
+    Regulation (EU) 2023/1543 nor a measure the person is told of at the time;
+    whether or not EU law applies.
 
     @SURV-005
     Scenario: There is no remedy at all
@@ -194,9 +196,9 @@ Feature: Secret surveillance and interception
       Then finding SURV-005 is satisfied
 
     @SURV-005
-    Scenario: A cross-border production order does not say whether a remedy exists
-      Given the example measure "ex06-epoc-content-prosecutor-minor-offence"
-      When it is assessed
+    Scenario: Access to retained data does not say whether a remedy exists
+      Given a measure requiring access to retained traffic data
+      When it is assessed as of 2025-01-01
       Then finding SURV-005 asks for "remedy.available"
 
     @SURV-005

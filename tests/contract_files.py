@@ -7,4 +7,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 CONTRACT_DIR = REPO / "contract"
 MEASURE_SCHEMA = CONTRACT_DIR / "measure.schema.json"
+# The contract as released in version 1.0.0, frozen here so that 1.1 can be checked against it.
+MEASURE_SCHEMA_1_0 = Path(__file__).resolve().parent / "contract_1_0.schema.json"
 EXAMPLES_DIR = REPO / "examples"

@@ -215,6 +215,12 @@ def finding_asks(case: Case, rule_id: str, path: str) -> None:
     assert path in finding.missing_facts, f"{rule_id} asks for {finding.missing_facts}"
 
 
+@then(parsers.parse('finding {rule_id} does not ask for "{path}"'))
+def finding_does_not_ask(case: Case, rule_id: str, path: str) -> None:
+    finding = case.finding(rule_id)
+    assert path not in finding.missing_facts, f"{rule_id} asks for {finding.missing_facts}"
+
+
 @then(parsers.parse("finding {rule_id} requires legal review"))
 def finding_provisional(case: Case, rule_id: str) -> None:
     assert case.finding(rule_id).legal_review_required

@@ -100,3 +100,15 @@ DERIVED_INPUTS: dict[str, tuple[str, ...]] = {
     "objective_specified": ("objective", "objective_description"),
     "equally_effective_alternative_exists": ("necessity.less_intrusive_alternatives",),
 }
+
+# Statements that answer an input of a derived fact as well as the input itself would: the storage period is
+# described by a number of days or by one of these statements (R4; D5), so a measure that states one of them
+# is never asked for ``retention.period_days`` on that account.
+ANSWERED_OTHERWISE: dict[str, tuple[str, ...]] = {
+    "retention.period_days": (
+        "retention.period_unlimited",
+        "retention.until_no_longer_necessary",
+        "retention.bound_to_event",
+        "retention.no_storage",
+    ),
+}

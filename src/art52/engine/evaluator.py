@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from art52.domain.derived_facts import DERIVED_INPUTS
+from art52.domain.derived_facts import ANSWERED_OTHERWISE, DERIVED_INPUTS
 from art52.domain.findings import FactRef, Finding
 from art52.domain.principles import Effect
 from art52.engine.backend import Backend, RuleResult
@@ -75,9 +75,13 @@ def _asked_for(relied: tuple[str, ...], facts: Mapping[str, Any]) -> tuple[str, 
         if inputs is None:
             asked[path] = None
             continue
-        unstated = [p for p in inputs if facts.get(p) in (None, ())]
+        unstated = [p for p in inputs if facts.get(p) in (None, ()) and not _answered_otherwise(p, facts)]
         asked.update(dict.fromkeys(unstated or inputs))
     return tuple(asked)
+
+
+def _answered_otherwise(path: str, facts: Mapping[str, Any]) -> bool:
+    return any(facts.get(other) is True for other in ANSWERED_OTHERWISE.get(path, ()))
 
 
 def _unknown(rule: Rule, missing: tuple[str, ...], *, scope: bool) -> Consequence:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from art52.domain.derived_facts import ANSWERED_OTHERWISE
 from art52.domain.measure import Measure
 from art52.engine.membership import is_member_state
 
@@ -22,6 +23,9 @@ IP_CATEGORIES = frozenset({"identification_only", "ip_source_connection"})
 TARGETED_SCOPES = frozenset(
     {"suspects_only", "persons_linked_by_objective_evidence", "targeted_categories_persons", "targeted_geographic"}
 )
+# Statements that describe the storage period as well as a number of days does (R4, NEC-001/D5): no maximum,
+# an erasure rule, an end bound to an event, or no storage at all.
+PERIOD_STATEMENTS = ANSWERED_OTHERWISE["retention.period_days"]
 GENERAL_SCOPES = frozenset({"all_users", "all_passengers_extra_eu", "all_passengers_intra_eu"})
 PROVIDER_MEASURES = frozenset({"retention_obligation", "expedited_preservation", "transmission_to_agencies"})
 OBJECTIVE_RANK: dict[str, int] = {
@@ -112,9 +116,12 @@ def _eu_law_applies(f: Mapping[str, Any], on: dt.date) -> bool | None:
 def _scope(f: Mapping[str, Any], warnings: list[str]) -> str | None:
     subjects = f.get("data.subjects_scope")
     targeting = f.get("data.targeting_criteria.type")
-    from_targeting = {"persons": "targeted", "geographic": "targeted", "none": "general_indiscriminate"}.get(
-        targeting or ""
-    )
+    from_targeting = {
+        "persons": "targeted",
+        "geographic": "targeted",
+        "persons_and_geographic": "targeted",
+        "none": "general_indiscriminate",
+    }.get(targeting or "")
     if subjects in TARGETED_SCOPES or subjects in GENERAL_SCOPES:
         scope = "targeted" if subjects in TARGETED_SCOPES else "general_indiscriminate"
         if from_targeting is not None and from_targeting != scope:
@@ -131,7 +138,9 @@ def _seriousness(f: Mapping[str, Any]) -> str | None:
     if categories is None:
         return None
     found = set(categories)
-    if found & SERIOUS_CATEGORIES or f.get("access.linking_allows_precise_conclusions") is True:
+    if found & SERIOUS_CATEGORIES or (
+        f.get("access.linking_allows_precise_conclusions") is True and not _serious_only_later(f, found)
+    ):
         return "serious"
     if found == {"subscriber_civil_identity"}:
         return "not_serious"
@@ -140,13 +149,33 @@ def _seriousness(f: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _serious_only_later(f: Mapping[str, Any], categories: set[str]) -> bool:
+    """Whether the linking that could reveal private life is a later stage of the measure (R5, LQDN II).
+
+    Finding the identity behind an IP address is not a serious interference; linking identity, address and
+    what was consulted may become one, and that later stage carries its own prior review (RET-008). So the
+    linking does not make the whole measure serious.
+    """
+    if f.get("access.serious_only_at_later_stage") is True:
+        return True
+    identity_lookup = f.get("access.ip_to_identity") is True and categories <= IP_CATEGORIES | {
+        "subscriber_civil_identity"
+    }
+    return identity_lookup and f.get("access.serious_only_at_later_stage") is not False
+
+
 def _description_complete(f: Mapping[str, Any]) -> bool:
     return bool(
         f.get("data.categories")
         and f.get("data.subjects_scope") is not None
-        and (f.get("retention.period_days") is not None or f.get("retention.period_unlimited") is True)
+        and period_described(f)
         and f.get("access.authorities")
     )
+
+
+def period_described(f: Mapping[str, Any]) -> bool:
+    """Whether the storage period is described: in days, or by one of the statements in PERIOD_STATEMENTS."""
+    return f.get("retention.period_days") is not None or any(f.get(path) is True for path in PERIOD_STATEMENTS)
 
 
 def _lawful_access(f: Mapping[str, Any]) -> bool | None:

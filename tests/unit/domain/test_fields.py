@@ -73,7 +73,7 @@ def test_every_kind_values_and_description_follow_the_schema(leaves: dict[str, d
         ("safeguards.logging.operations_covered", "enum_list", 6),
         ("special_categories.kinds", "enum_list", 8),
         ("measure_type", "enum", 14),
-        ("data.targeting_criteria.type", "enum", 3),
+        ("data.targeting_criteria.type", "enum", 4),
         ("eevidence.validated_by", "enum", 6),
         ("retention.period_days", "integer", 0),
         ("eevidence.deadline_hours", "integer", 0),

@@ -43,6 +43,7 @@ from art52.domain.measure.regimes import (
     Pnr,
     RefusalFlags,
     SpecialCategories,
+    Transfer,
 )
 from art52.domain.measure.sections import (
     Access,
@@ -88,6 +89,7 @@ from art52.domain.measure.vocabulary import (
     LoggedOperation,
     MeasureType,
     Objective,
+    ObligedParty,
     OrderType,
     PersonsAffected,
     PersonsNotified,
@@ -95,6 +97,7 @@ from art52.domain.measure.vocabulary import (
     PnrLongTermRetention,
     PriorReviewer,
     RequestedData,
+    SchemaVersion,
     SpecialCategoriesLegalGround,
     SpecialCategoryKind,
     StorageLocation,
@@ -106,6 +109,10 @@ from art52.domain.measure.vocabulary import (
 class Measure(_ContractModel):
     """One security measure, described by the facts needed to assess it under Art. 52(1) of the Charter."""
 
+    schema_version: SchemaVersion | None = _fact(
+        "Version of the measure contract the document follows ('1.0' or '1.1'); optional, as every field added in 1.1 "
+        "is optional."
+    )
     id: Text | None = _fact("Your own reference for this measure (file number, draft number); free text.")
     title: NonEmptyText = Field(
         description="Short name of the measure, e.g. 'Targeted retention of traffic data around major airports'."
@@ -125,9 +132,20 @@ class Measure(_ContractModel):
         "For a draft measure: the date it is planned to take effect; used for dating only when assessment_date is not "
         "given."
     )
+    in_force_from: IsoDate | None = _fact(
+        "First day on which the measure was, or is to be, in force, where it differs from the legal date of the "
+        "assessment (contract 1.1)."
+    )
+    in_force_until: IsoDate | None = _fact(
+        "Last day on which the measure was in force, if it has ended (contract 1.1)."
+    )
     actor_model: ActorModel | None = _fact(
         "Who carries out the processing: an obligation placed on private providers, the State acting directly, an EU "
         "agency, or a cross-border order to a provider in another State."
+    )
+    obliged_party: ObligedParty | None = _fact(
+        "For an obligation on private parties: who is obliged, a provider of electronic communications services, a "
+        "hosting or platform provider, an air carrier, or another private party (contract 1.1)."
     )
     measure_type: MeasureType | None = _fact(
         "The kind of measure; choose the closest type, or 'other' and explain it in description."
@@ -165,6 +183,7 @@ class Measure(_ContractModel):
     )
     pnr: Pnr | None = _fact("Passenger Name Record processing; fill in for PNR schemes only.")
     further_use: FurtherUse | None = _fact("Reuse of the data for a purpose other than the original one.")
+    transfer: Transfer | None = _fact("Transfer of the data to a country outside the EU (contract 1.1).")
 
     @model_validator(mode="after")
     def _special_category_data_is_processed(self) -> Self:
@@ -226,6 +245,7 @@ __all__ = [
     "NonEmptyText",
     "Notification",
     "Objective",
+    "ObligedParty",
     "Offence",
     "OrderType",
     "PersonsAffected",
@@ -239,6 +259,7 @@ __all__ = [
     "RequestedData",
     "Retention",
     "Safeguards",
+    "SchemaVersion",
     "Separation",
     "SpecialCategories",
     "SpecialCategoriesLegalGround",
@@ -248,6 +269,7 @@ __all__ = [
     "TargetingCriteria",
     "TargetingType",
     "Text",
+    "Transfer",
     "UniqueItems",
     "UniqueTuple",
     "measure_json_schema",

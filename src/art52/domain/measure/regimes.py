@@ -137,6 +137,9 @@ class Bulk(_ContractModel):
 class AutomatedProcessing(_ContractModel):
     """Automated analysis, profiling and automated decisions."""
 
+    takes_place: Flag | None = _fact(
+        "Whether the data are processed by automated means to analyse, profile or select persons (contract 1.1)."
+    )
     solely_automated_adverse_decision: Flag | None = _fact(
         "Whether decisions with adverse legal or similarly significant effects are taken solely by automated means."
     )
@@ -155,6 +158,14 @@ class AutomatedProcessing(_ContractModel):
     )
     predetermined_criteria_non_discriminatory: Flag | None = _fact(
         "Whether the screening criteria are set in advance, specific, reliable and non-discriminatory."
+    )
+    statutory_intervention_threshold: Flag | None = _fact(
+        "Whether the law itself sets the threshold of danger or suspicion from which automated analysis may be used "
+        "(contract 1.1)."
+    )
+    statutory_limits_data_methods: Flag | None = _fact(
+        "Whether the law itself limits the data and the analysis methods that automated analysis may use (contract "
+        "1.1)."
     )
 
 
@@ -200,6 +211,14 @@ class Led(_ContractModel):
     dpa_consulted: Flag | None = _fact(
         "Whether the data protection authority was consulted before processing, where the DPIA shows a remaining high "
         "risk."
+    )
+    applicable: Flag | None = _fact(
+        "Whether the processing is done by competent authorities to prevent, investigate, detect or prosecute criminal "
+        "offences or execute criminal penalties (the Law Enforcement Directive's scope); false for a provider's own "
+        "retention, national security, or processing by a third country's authorities (contract 1.1)."
+    )
+    residual_high_risk: Flag | None = _fact(
+        "Whether the impact assessment found a high risk that remains despite the measures planned (contract 1.1)."
     )
 
 
@@ -261,6 +280,13 @@ class EEvidence(_ContractModel):
     domestic_similar_order_possible: Flag | None = _fact(
         "Whether the same order could be issued under the same conditions in a similar domestic case."
     )
+    emergency_validation_within_48h: Flag | None = _fact(
+        "For an emergency order issued without prior validation: whether validation is sought within 48 hours "
+        "(contract 1.1)."
+    )
+    extension_count: Count | None = _fact(
+        "For a preservation order: how many extensions are provided for (contract 1.1)."
+    )
 
 
 class Pnr(_ContractModel):
@@ -284,3 +310,24 @@ class FurtherUse(_ContractModel):
 
     objective: Objective | None = _fact("The objective of the later use, on the same scale as the main objective.")
     description: Text | None = _fact("The later use in your own words.")
+    objectives: UniqueTuple[Objective] | None = _fact(
+        "Every objective of later uses, where the data may be reused for more than one (contract 1.1)."
+    )
+
+
+class Transfer(_ContractModel):
+    """Transfer of the data to a country outside the EU."""
+
+    to_third_country: Flag | None = _fact(
+        "Whether the data are transferred to, or made accessible from, a country outside the EU and the EEA (contract "
+        "1.1)."
+    )
+    recipient_country: Text | None = _fact("The country or countries that receive the data (contract 1.1).")
+    recipient_access_limited_to_strictly_necessary: Flag | None = _fact(
+        "Whether the recipient country's law limits its authorities' access to and use of the transferred data to what "
+        "is strictly necessary, under clear and precise rules (contract 1.1)."
+    )
+    recipient_effective_remedy: Flag | None = _fact(
+        "Whether persons whose data are transferred have an effective remedy before an independent court or body in "
+        "the recipient country (contract 1.1)."
+    )

@@ -92,6 +92,9 @@ class TargetingCriteria(_ContractModel):
     uses_protected_characteristics: Flag | None = _fact(
         "Whether selection relies on protected characteristics such as ethnic origin, religion or political opinion."
     )
+    named_persons_or_premises: Flag | None = _fact(
+        "Whether each warrant or order must name or describe the persons or premises it targets (contract 1.1)."
+    )
 
 
 class Data(_ContractModel):
@@ -108,6 +111,15 @@ class Data(_ContractModel):
     )
     targeting_criteria: TargetingCriteria | None = _fact(
         "How the covered persons or places are selected, if the measure is targeted."
+    )
+    persons_not_convicted: Flag | None = _fact(
+        "Whether the measure keeps data of persons arrested, suspected or charged but not convicted (acquitted, "
+        "discharged, proceedings dropped) (contract 1.1)."
+    )
+    minors_included: Flag | None = _fact("Whether the persons covered can include minors (contract 1.1).")
+    professional_secrecy_persons_affected: Flag | None = _fact(
+        "Whether the data of lawyers, journalists, doctors or others bound by professional secrecy can be caught by "
+        "the measure (contract 1.1)."
     )
 
 
@@ -137,6 +149,30 @@ class Retention(_ContractModel):
     periodic_review: Flag | None = _fact("Whether the need to keep stored data is reviewed periodically.")
     regime_declared_incompatible_with_eu_law: Flag | None = _fact(
         "Whether a court has declared the retention regime incompatible with EU law."
+    )
+    until_no_longer_necessary: Flag | None = _fact(
+        "Whether the data are kept only until they are no longer necessary for the purpose, the need to keep them "
+        "being verified periodically: an erasure rule instead of a number of days (contract 1.1)."
+    )
+    bound_to_event: Flag | None = _fact(
+        "Whether storage ends with a defined event rather than after a number of days, e.g. the end of the contract "
+        "or the expiry of the holder's own document (contract 1.1)."
+    )
+    central_database: Flag | None = _fact(
+        "Whether the data are kept in a central database; false if they stay only in the holder's own document or "
+        "device, or with the provider (contract 1.1)."
+    )
+    no_storage: Flag | None = _fact(
+        "Whether the measure keeps no data at all (e.g. a check against a list that leaves no record), so that no "
+        "retention period arises (contract 1.1)."
+    )
+    differentiated_by_offence_gravity: Flag | None = _fact(
+        "Whether how long the data are kept depends on the nature or gravity of the offence and on the person's age "
+        "(contract 1.1)."
+    )
+    deletion_review_available: Flag | None = _fact(
+        "Whether the person concerned can have the continued retention reviewed and the data deleted when it is no "
+        "longer justified (contract 1.1)."
     )
 
     @model_validator(mode="after")
@@ -194,6 +230,14 @@ class Access(_ContractModel):
     authorisation_shown_to_provider: Flag | None = _fact(
         "Whether the agency must show the authorisation to the provider (or another party able to check it) before "
         "access."
+    )
+    serious_only_at_later_stage: Flag | None = _fact(
+        "Whether the interference is not serious at the first stage (e.g. finding the identity behind an IP address) "
+        "and can become serious only at a later stage, when data are linked (contract 1.1)."
+    )
+    provider_side_scanning: Flag | None = _fact(
+        "Whether providers scan the content on their own systems or on users' devices and report hits, rather than "
+        "authorities accessing the content themselves (contract 1.1)."
     )
 
 
@@ -258,6 +302,10 @@ class Notification(_ContractModel):
     persons_notified: PersonsNotified | None = _fact(
         "Whether persons concerned are informed once this no longer jeopardises the investigation, never, or the law "
         "does not say."
+    )
+    informed_at_time: Flag | None = _fact(
+        "Whether the person concerned is informed when the measure is carried out (an overt measure, e.g. an order "
+        "served on the person) (contract 1.1)."
     )
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Literal
 
 # Enumerations, in schema order (the order is part of the contract: it is shown to officials).
+SchemaVersion = Literal["1.0", "1.1"]
 ActorModel = Literal["provider_obligation", "state_direct", "eu_agency", "cross_border_order"]
+ObligedParty = Literal[
+    "electronic_communications_provider",
+    "hosting_or_platform_provider",
+    "air_carrier",
+    "other_private_party",
+]
 MeasureType = Literal[
     "retention_obligation",
     "expedited_preservation",
@@ -54,7 +61,7 @@ SubjectsScope = Literal[
     "all_passengers_intra_eu",
 ]
 PersonsAffected = Literal["few", "many", "entire_population"]
-TargetingType = Literal["persons", "geographic", "none"]
+TargetingType = Literal["persons", "geographic", "persons_and_geographic", "none"]
 StorageLocation = Literal["eu", "third_country", "unspecified"]
 AccessScope = Literal["targeted", "general"]
 AccessLimitedTo = Literal["suspects", "persons_linked_by_objective_evidence", "any"]
