@@ -39,8 +39,9 @@ def load_json(text: str) -> Any:
         pointer = json_pointer([*parts, key])
         raise DocumentError(f"duplicate key {key!r} at line {line}", line=line, pointer=pointer) from None
     except json.JSONDecodeError as error:
-        raise DocumentError(f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}",
-                            line=error.lineno) from None
+        raise DocumentError(
+            f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}", line=error.lineno
+        ) from None
     except (ValueError, RecursionError) as error:
         raise DocumentError(f"not valid JSON: {error}") from None
 

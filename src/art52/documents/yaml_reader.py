@@ -15,6 +15,7 @@ parser (libyaml) is used when PyYAML has it: it is about ten times faster.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -35,17 +36,38 @@ _TextDatesLoader.add_constructor(
 )
 
 
+@dataclass(frozen=True)
+class DuplicateKey:
+    """A key given twice in one mapping: where, and where it was first given."""
+
+    path: tuple[str | int, ...]
+    key: str
+    line: int
+    first_line: int
+
+    @property
+    def message(self) -> str:
+        return f"duplicate key {self.key!r} at line {self.line} (first given at line {self.first_line})"
+
+
 def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
     """Parse YAML safely; the data and the node tree it came from.
 
     DocumentError (with line) for invalid YAML or a key given twice in one mapping.
     """
+    node = compose_yaml(text)
+    if node is None:
+        return None, None
+    for duplicate in duplicate_keys(node):
+        pointer = json_pointer([*duplicate.path, duplicate.key])
+        raise DocumentError(duplicate.message, line=duplicate.line, pointer=pointer)
+    return construct(node), node
+
+
+def compose_yaml(text: str) -> yaml.Node | None:
+    """The node tree of ``text`` (None for an empty document); DocumentError with line if it is not YAML."""
     try:
-        node = yaml.compose(text, Loader=_TextDatesLoader)
-        if node is None:
-            return None, None
-        _refuse_duplicates(node)
-        data = _TextDatesLoader(text).construct_document(node)
+        node: yaml.Node | None = yaml.compose(text, Loader=_TextDatesLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -53,28 +75,34 @@ def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
         raise DocumentError(f"invalid YAML{where}: {error.problem or error}", line=line) from None
     except yaml.YAMLError as error:
         raise DocumentError(f"invalid YAML: {error}") from None
-    return data, node
+    return node
 
 
-def _refuse_duplicates(root: yaml.Node) -> None:
+def construct(node: yaml.Node) -> Any:
+    """The plain data of a node tree (dates kept as text)."""
+    try:
+        return _TextDatesLoader("").construct_document(node)
+    except yaml.YAMLError as error:
+        raise DocumentError(f"invalid YAML: {error}") from None
+
+
+def duplicate_keys(root: yaml.Node) -> list[DuplicateKey]:
+    """Every key given twice in one mapping, in document order."""
+    found: list[DuplicateKey] = []
     stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(root, ())]
     while stack:
         node, path = stack.pop()
         if isinstance(node, yaml.SequenceNode):
-            stack.extend((child, (*path, index)) for index, child in enumerate(node.value))
+            stack.extend((child, (*path, index)) for index, child in reversed(list(enumerate(node.value))))
         elif isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
-            for key, value in node.value:
-                name = str(key.value)
-                line = key.start_mark.line + 1
+            for key, _value in node.value:
+                name, line = str(key.value), int(key.start_mark.line) + 1
                 if isinstance(key, yaml.ScalarNode) and name in seen:
-                    raise DocumentError(
-                        f"duplicate key {name!r} at line {line} (first given at line {seen[name]})",
-                        line=line,
-                        pointer=json_pointer([*path, name]),
-                    )
-                seen[name] = line
-                stack.append((value, (*path, name)))
+                    found.append(DuplicateKey(path, name, line, seen[name]))
+                seen.setdefault(name, line)
+            stack.extend((value, (*path, str(key.value))) for key, value in reversed(node.value))
+    return sorted(found, key=lambda d: d.line)
 
 
 def line_of(node: yaml.Node | None, path: Sequence[str | int]) -> int | None:

@@ -18,7 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from art52.documents.text import decode_text
-from art52.documents.yaml_reader import key_line, line_of, load_yaml
+from art52.documents.yaml_reader import compose_yaml, construct, duplicate_keys, key_line, line_of
 from art52.domain.derived_facts import DERIVED_FACTS
 from art52.domain.fields import FieldSpec, measure_fields
 from art52.errors import DocumentError, RulebookError, RuleIssue
@@ -59,11 +59,29 @@ def load_rulebook(directory: Path) -> Rulebook:
 
 def _read_yaml(path: Path, issues: list[RuleIssue]) -> tuple[Any, yaml.Node | None] | None:
     try:
-        return load_yaml(decode_text(path.read_bytes()))
+        node = compose_yaml(decode_text(path.read_bytes()))
+        if node is None:
+            return None, None
+        duplicates = duplicate_keys(node)
+        for duplicate in duplicates:
+            rule_id = _rule_id_at(node, duplicate.path[0]) if duplicate.path else None
+            issues.append(RuleIssue(str(path), duplicate.line, rule_id, duplicate.message))
+        return None if duplicates else (construct(node), node)
     except DocumentError as error:
         issues.append(RuleIssue(str(path), error.line, None, error.message))
     except OSError as error:
         issues.append(RuleIssue(str(path), None, None, f"cannot read: {error.strerror or error}"))
+    return None
+
+
+def _rule_id_at(node: yaml.Node, index: str | int) -> str | None:
+    """The ``id`` written in the list item ``index`` of a rule file, if there is one."""
+    if isinstance(node, yaml.SequenceNode) and isinstance(index, int):
+        item = node.value[index]
+        if isinstance(item, yaml.MappingNode):
+            for key, value in item.value:
+                if key.value == "id" and isinstance(value, yaml.ScalarNode):
+                    return str(value.value)
     return None
 
 
