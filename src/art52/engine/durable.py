@@ -5,7 +5,8 @@ hangs, crashes or silently drops results (docs: durable-rules.md). The wrapper
 
 * disables the Host's background dispatcher threads (they steal actions and race);
 * serialises every call into the C engine under one lock (it is not thread-safe);
-* registers each compiled part once, lazily, under its ruleset id, from a deep copy;
+* registers each compiled part once, lazily, under its ruleset id, from a deep copy
+  (a compiled part may come from the on-disk cache instead of the compiler);
 * writes the fact itself from the compiled column plan, so nothing but a flat
   object of known keys, small numbers and compiled constants ever reaches C,
   and checks the facts' types (and that numbers are finite) before any C call;
@@ -24,10 +25,10 @@ hangs, crashes or silently drops results (docs: durable-rules.md). The wrapper
 from __future__ import annotations
 
 import contextlib
-import copy
 import functools
 import importlib.metadata
 import itertools
+import json
 import math
 import re
 import threading
@@ -315,7 +316,7 @@ class DurableBackend:
     def _register(self, part: CompiledPart) -> _Part:
         if part.name not in self._registered:
             try:
-                self._host.register_rulesets({part.name: copy.deepcopy(part.definition)})
+                self._host.register_rulesets({part.name: _fresh_copy(part.definition)})
             except Exception as error:  # C errors arrive as a bare Exception subclass
                 raise _engine_error(f"register ruleset {part.name}", error) from error
             self._registered[part.name] = self._host.get_ruleset(part.name)._handle
@@ -397,6 +398,13 @@ class DurableBackend:
         if session is not None and session.initialised:
             with contextlib.suppress(_c.error):  # already gone: nothing to free
                 _c.delete_state(part.handle, session.sid)
+
+
+def _fresh_copy(definition: dict[str, Any]) -> dict[str, Any]:
+    """A deep copy (durable_rules edits what it registers); a definition is JSON, and a JSON
+    round trip copies it about ten times faster than ``copy.deepcopy``."""
+    copied: dict[str, Any] = json.loads(json.dumps(definition))
+    return copied
 
 
 @functools.cache
