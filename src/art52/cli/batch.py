@@ -9,9 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,6 +76,9 @@ def run(job: Job, items: Sequence[Item], jobs: int, done: Callable[[], None]) ->
             yield _safely(assessor, item, job.as_of)
             done()
         return
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     context = get_context("spawn")  # a fresh interpreter per worker: no inherited engine state or threads
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(job,)) as pool:
         for outcome in pool.map(_assess_in_worker, items, chunksize=CHUNK):

@@ -12,8 +12,6 @@ from collections.abc import Sequence
 
 from art52.cli.batch import Outcome
 
-OUTPUTS = ("jsonl", "table")
-
 
 def jsonl_line(outcome: Outcome) -> str:
     """``{"source": ..., "assessment": {...}}``, or ``{"source": ..., "error": {"code": ..., "message": ...}}``."""
