@@ -79,6 +79,7 @@ def run(job: Job, items: Sequence[Item], jobs: int, done: Callable[[], None]) ->
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
+    _assessor(job)  # here first: an invalid rulebook fails once, clearly, and the workers find it cached
     context = get_context("spawn")  # a fresh interpreter per worker: no inherited engine state or threads
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(job,)) as pool:
         for outcome in pool.map(_assess_in_worker, items, chunksize=CHUNK):

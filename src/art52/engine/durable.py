@@ -28,7 +28,6 @@ import contextlib
 import functools
 import importlib.metadata
 import itertools
-import json
 import math
 import re
 import threading
@@ -401,10 +400,10 @@ class DurableBackend:
 
 
 def _fresh_copy(definition: dict[str, Any]) -> dict[str, Any]:
-    """A deep copy (durable_rules edits what it registers); a definition is JSON, and a JSON
-    round trip copies it about ten times faster than ``copy.deepcopy``."""
-    copied: dict[str, Any] = json.loads(json.dumps(definition))
-    return copied
+    """A copy durable_rules may edit: registering deletes each rule's ``run`` key (and only that,
+    durable/engine.py ``Ruleset.__init__``), so copying every rule one level deep protects the
+    compiled definition, at a fraction of the cost of ``copy.deepcopy``."""
+    return {name: dict(rule) for name, rule in definition.items()}
 
 
 @functools.cache
