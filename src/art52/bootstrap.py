@@ -81,8 +81,6 @@ def build_assessor(settings: Settings | None = None) -> Assessor:
     then skips parsing, validating and compiling.
     """
     settings = settings or Settings()
-    if not settings.rules_dir.is_dir():
-        return Assessor(rulebook_from(settings.rules_dir), make_backend(settings.engine))  # raises RulebookError
     store = _disk_cache(settings.cache_dir)
     rulebook = _disk_cached_rulebook(settings.rules_dir.resolve(), settings.cache_dir, _stamp(settings.rules_dir))
     backend = make_backend(settings.engine)

@@ -168,20 +168,22 @@ def schema(
 COMMAND_MODULES: tuple[str, ...] = ("assess", "coverage", "service")
 """Modules under art52.cli that add commands to ``app`` or ``rules_app``."""
 
-_NEEDED_BY = {"assess": ("assess",), "schema": (), "serve": ("service",), "tokens": ("service",), "audit": ("service",)}
+_NEEDED_BY = {
+    "assess": ("assess",),
+    "schema": (),
+    "rules": ("coverage",),
+    "serve": ("service",),
+    "tokens": ("service",),
+    "audit": ("service",),
+}
 
 
 def _register_command_modules(argv: list[str]) -> None:
     """Import the command modules the command line needs (all of them for help or an unknown command)."""
     import importlib
 
-    command = next((arg for arg in argv if not arg.startswith("-")), None)
-    needed = _NEEDED_BY.get(command or "", COMMAND_MODULES)
-    if (command == "rules" and any(arg in ("coverage", "--help") for arg in argv)) or not argv:
-        needed = COMMAND_MODULES
-    elif command == "rules":
-        needed = ()
-    for name in needed:
+    command = next((arg for arg in argv if not arg.startswith("-")), "")
+    for name in _NEEDED_BY.get(command, COMMAND_MODULES):
         importlib.import_module(f"art52.cli.{name}")
 
 
