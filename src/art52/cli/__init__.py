@@ -198,6 +198,10 @@ def main(argv: list[str] | None = None) -> int:
         code = app(args=args, prog_name="art52", standalone_mode=False)
     except typer.Exit as done:
         return done.exit_code
+    except SystemExit as stop:
+        if stop.code == 1:  # click's own exit when stdout is a closed pipe; 1 would read as a verdict
+            return _fail(BrokenPipeError())
+        return stop.code if isinstance(stop.code, int) else EX_SOFTWARE
     except Exception as error:
         return _fail(error)
     except KeyboardInterrupt:

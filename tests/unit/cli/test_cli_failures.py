@@ -179,3 +179,20 @@ def test_internal_failure_is_one_line_and_debug_shows_the_traceback(
     err = capsys.readouterr().err
     assert "Traceback (most recent call last)" in err
     assert err.rstrip().endswith("internal error: RuntimeError: boom (run with --debug for the traceback)")
+
+
+def test_a_closed_output_pipe_is_an_output_error_not_a_verdict(examples_dir: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ART52_ENGINE": "reference"}
+    command = [sys.executable, "-m", "art52.cli", "assess", str(examples_dir)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as child:
+        assert child.stdout is not None
+        assert child.stderr is not None
+        child.stdout.read(10)
+        child.stdout.close()  # like `| head -c 10`: the reader goes away with most of the output unread
+        err = child.stderr.read().decode()
+        assert child.wait() == 74
+    assert err == "art52: the output was closed before everything was written\n"
