@@ -168,14 +168,8 @@ def schema(
 COMMAND_MODULES: tuple[str, ...] = ("assess", "coverage", "service")
 """Modules under art52.cli that add commands to ``app`` or ``rules_app``."""
 
-_NEEDED_BY = {
-    "assess": ("assess",),
-    "schema": (),
-    "rules": ("coverage",),
-    "serve": ("service",),
-    "tokens": ("service",),
-    "audit": ("service",),
-}
+_NEEDED_BY = {"assess": ("assess",), "schema": ()}
+"""The commands that need fewer than all modules (``assess`` must start fast); any other loads them all."""
 
 
 def _register_command_modules(argv: list[str]) -> None:
