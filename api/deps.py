@@ -9,12 +9,13 @@ from fastapi import Depends, Header, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from art52.api.errors import MALFORMED_JSON, ProblemError
-from art52.api.limits import parse_json
 from art52.api.metrics import Metrics
 from art52.bootstrap import Container
+from art52.documents.json_reader import load_json
+from art52.documents.text import decode_text
 from art52.domain.access import Principal
 from art52.domain.records import MeasureRecord
-from art52.errors import FieldIssue, NotFoundError, RequestError
+from art52.errors import DocumentError, FieldIssue, NotFoundError, RequestError
 
 bearer = HTTPBearer(
     auto_error=False,
@@ -71,14 +72,19 @@ ExpectedRevision = Annotated[int | None, Depends(if_match)]
 
 
 async def json_document(request: Request) -> Any:
-    """The raw JSON body (size, depth and media type were checked by the BodyLimits middleware)."""
+    """The raw JSON body (size, depth and media type were checked by the BodyLimits middleware).
+
+    Read strictly: a key given twice is a 422 naming it, never "the last one wins".
+    """
     body = await request.body()
     if not body:
         raise RequestError([FieldIssue("", "a JSON request body is required")])
     try:
-        return parse_json(body)
-    except (ValueError, RecursionError) as error:
-        raise ProblemError(MALFORMED_JSON, f"the request body is not valid JSON: {error}") from None
+        return load_json(decode_text(body))
+    except DocumentError as error:
+        if error.pointer is not None:  # well-formed, but a key is given twice: the field is named
+            raise RequestError([FieldIssue(error.pointer, error.message)]) from None
+        raise ProblemError(MALFORMED_JSON, f"the request body is not valid JSON: {error.message}") from None
 
 
 Document = Annotated[Any, Depends(json_document)]

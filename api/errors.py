@@ -23,6 +23,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from art52.documents.pointer import json_pointer
 from art52.errors import (
     Art52Error,
     AuthenticationError,
@@ -153,10 +154,6 @@ def _body_errors(issues: Iterable[FieldIssue]) -> list[FieldError]:
     return [FieldError(detail=i.message, pointer=i.path) for i in issues]
 
 
-def _pointer(parts: Iterable[Any]) -> str:
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
-
-
 def _from_validation(error: RequestValidationError) -> tuple[ProblemType, list[FieldError]]:
     found: list[FieldError] = []
     for item in error.errors():
@@ -165,7 +162,7 @@ def _from_validation(error: RequestValidationError) -> tuple[ProblemType, list[F
         if item.get("type") == "json_invalid":
             return MALFORMED_JSON, []
         if location and location[0] == "body":
-            found.append(FieldError(detail=message, pointer=_pointer(location[1:])))
+            found.append(FieldError(detail=message, pointer=json_pointer(location[1:])))
         elif location:
             found.append(
                 FieldError.model_validate({"detail": message, "parameter": str(location[-1]), "in": location[0]})

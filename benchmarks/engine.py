@@ -329,8 +329,18 @@ def main() -> None:
     }, hot)
     print(report)
     if not args.no_write:
-        (REPO / "BENCHMARKS.md").write_text(report, encoding="utf-8")
+        (REPO / "BENCHMARKS.md").write_text(report + _cold_start_section(), encoding="utf-8")
         print(f"wrote {REPO / 'BENCHMARKS.md'}")
+
+
+def _cold_start_section() -> str:
+    """The section benchmarks/cold_start.py maintains, kept when this report is rewritten."""
+    path = REPO / "BENCHMARKS.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    begin, end = "<!-- cold-start:begin -->", "<!-- cold-start:end -->"
+    if begin not in text or end not in text:
+        return ""
+    return "\n" + begin + text.split(begin, 1)[1].split(end, 1)[0] + end + "\n"
 
 
 def render(host: dict[str, str], args: Any, timings: dict[str, Timing], facts: dict[str, Any], hot: str) -> str:

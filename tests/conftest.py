@@ -19,6 +19,12 @@ from art52.services.assessments import Assessor
 RULES_DIR = Path(os.environ.get("ART52_RULES_DIR", REPO / "rules"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The on-disk rulebook cache of the tests lives in a temporary directory, never the user's."""
+    os.environ["ART52_CACHE_DIR"] = str(tmp_path_factory.mktemp("art52-cache"))
+
+
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES_DIR

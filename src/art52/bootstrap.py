@@ -8,27 +8,33 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from sqlalchemy import Engine
-
-from art52.adapters.clock import SystemClock
-from art52.adapters.database import has_password, make_engine, ping, redacted
-from art52.adapters.features import FeatureScenarios
-from art52.adapters.migrations import pending, upgrade
-from art52.adapters.unit_of_work import SqlUnitOfWork
+from art52.adapters.disk_cache import DiskCache, default_cache_dir
 from art52.config import Settings
 from art52.engine.backend import Backend
-from art52.errors import RulebookError
 from art52.rulebook.catalog import Rulebook
 from art52.rulebook.loader import load_rulebook
 from art52.services.assessments import Assessor
-from art52.services.audit import AuditService
-from art52.services.health import NotReadyError, ReadinessCheck
-from art52.services.measures import MeasureService
-from art52.services.reviews import ReviewService
-from art52.services.rules import RuleCatalog
-from art52.services.stored_assessments import AssessmentService
-from art52.services.tokens import TokenService
+
+if TYPE_CHECKING:  # the storage side is imported when it is wired: `art52 assess` never needs it
+    from sqlalchemy import Engine
+
+    from art52.engine.durable import CompiledStore
+    from art52.services.audit import AuditService
+    from art52.services.health import ReadinessCheck
+    from art52.services.measures import MeasureService
+    from art52.services.reviews import ReviewService
+    from art52.services.rules import RuleCatalog
+    from art52.services.stored_assessments import AssessmentService
+    from art52.services.tokens import TokenService
+
+
+@runtime_checkable
+class DurableStoreHolder(Protocol):
+    """A backend that can keep its compiled rulesets in a store (the durable one)."""
+
+    store: CompiledStore | None
 
 
 def make_backend(name: str) -> Backend:
@@ -49,16 +55,39 @@ def _cached_rulebook(directory: Path, _stamp: tuple[tuple[str, float], ...]) -> 
     return load_rulebook(directory)
 
 
+def _stamp(directory: Path) -> tuple[tuple[str, float], ...]:
+    return tuple(sorted((p.name, p.stat().st_mtime) for p in directory.glob("*.yaml"))) if directory.is_dir() else ()
+
+
 def rulebook_from(directory: Path) -> Rulebook:
     """Load (and cache until a file changes) the rulebook in ``directory``."""
-    stamp = tuple(sorted((p.name, p.stat().st_mtime) for p in directory.glob("*.yaml"))) if directory.is_dir() else ()
-    return _cached_rulebook(directory.resolve(), stamp)
+    return _cached_rulebook(directory.resolve(), _stamp(directory))
+
+
+@cache
+def _disk_cache(directory: Path | None) -> DiskCache:
+    return DiskCache(directory if directory is not None else default_cache_dir())
+
+
+@cache
+def _disk_cached_rulebook(directory: Path, cache_dir: Path | None, _stamp: tuple[tuple[str, float], ...]) -> Rulebook:
+    return _disk_cache(cache_dir).rulebook(directory)
 
 
 def build_assessor(settings: Settings | None = None) -> Assessor:
-    """An assessor wired from settings (environment by default)."""
+    """An assessor wired from settings (environment by default).
+
+    The rulebook and the compiled rulesets come from the on-disk cache when their
+    files are unchanged (see art52.adapters.disk_cache): a one-off ``art52 assess``
+    then skips parsing, validating and compiling.
+    """
     settings = settings or Settings()
-    return Assessor(rulebook_from(settings.rules_dir), make_backend(settings.engine))
+    store = _disk_cache(settings.cache_dir)
+    rulebook = _disk_cached_rulebook(settings.rules_dir.resolve(), settings.cache_dir, _stamp(settings.rules_dir))
+    backend = make_backend(settings.engine)
+    if isinstance(backend, DurableStoreHolder) and backend.store is None:
+        backend.store = store
+    return Assessor(rulebook, backend)
 
 
 @dataclass(frozen=True)
@@ -82,11 +111,15 @@ def new_id() -> str:
 
 def database_engine(settings: Settings) -> Engine:
     """The database engine of ``settings`` (not connected until used)."""
+    from art52.adapters.database import make_engine
+
     return make_engine(settings.database_url, schema=settings.database_schema)
 
 
 def migrate(settings: Settings | None = None) -> None:
     """Apply pending migrations to the configured database."""
+    from art52.adapters.migrations import upgrade
+
     engine = database_engine(settings or Settings())
     try:
         upgrade(engine)
@@ -96,6 +129,20 @@ def migrate(settings: Settings | None = None) -> None:
 
 def build_container(settings: Settings | None = None) -> Container:
     """Wire the services on the configured database, rulebook and engine backend."""
+    from art52.adapters.clock import SystemClock
+    from art52.adapters.database import ping
+    from art52.adapters.features import FeatureScenarios
+    from art52.adapters.migrations import pending
+    from art52.adapters.unit_of_work import SqlUnitOfWork
+    from art52.errors import RulebookError
+    from art52.services.audit import AuditService
+    from art52.services.health import NotReadyError, ReadinessCheck
+    from art52.services.measures import MeasureService
+    from art52.services.reviews import ReviewService
+    from art52.services.rules import RuleCatalog
+    from art52.services.stored_assessments import AssessmentService
+    from art52.services.tokens import TokenService
+
     settings = settings or Settings()
     engine = database_engine(settings)
     clock = SystemClock()
@@ -137,6 +184,8 @@ def build_container(settings: Settings | None = None) -> Container:
 
 def describe_database(settings: Settings) -> str:
     """The database URL without its password (a relative SQLite file made absolute), for messages."""
+    from art52.adapters.database import redacted
+
     return redacted(settings.database_url)
 
 
@@ -150,11 +199,15 @@ def database_environment(settings: Settings) -> str:
 
 def database_has_password(settings: Settings) -> bool:
     """Whether the configured database URL carries a password (hidden in every message)."""
+    from art52.adapters.database import has_password
+
     return has_password(settings.database_url)
 
 
 def schema_is_current(settings: Settings) -> bool:
     """Whether the configured database exists and carries every migration."""
+    from art52.adapters.migrations import pending
+
     engine = database_engine(settings)
     try:
         return not pending(engine)

@@ -52,4 +52,5 @@ class Settings(BaseSettings):
     features_dir: Path = Field(default_factory=default_features_dir)
     examples_dir: Path = Field(default_factory=default_examples_dir)
     max_body_bytes: int = Field(default=1_048_576, ge=1024, description="largest accepted request body")
+    cache_dir: Path | None = Field(default=None, description="compiled-rulebook cache (default: the user's cache dir)")
     max_json_depth: int = Field(default=32, ge=4, description="deepest accepted nesting of a JSON body")

@@ -3,6 +3,7 @@
 ::
 
     Art52Error
+     ├── DocumentError         a document cannot be read: encoding, syntax, duplicate keys
      ├── MeasureError          a measure document is not valid under the contract
      ├── RulebookError         rule files fail validation (carries every issue found)
      ├── EngineError           the rule engine failed or returned an impossible result
@@ -33,6 +34,19 @@ class FieldIssue:
 
     path: str
     message: str
+
+
+class DocumentError(Art52Error):
+    """A document cannot be read as written: its encoding, its syntax, or a duplicate key.
+
+    ``line`` is 1-based; ``pointer`` (RFC 6901) names the offending field when there is one.
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, pointer: str | None = None) -> None:
+        self.message = message
+        self.line = line
+        self.pointer = pointer
+        super().__init__(message)
 
 
 class MeasureError(Art52Error):

@@ -1,100 +1,93 @@
 """The ``art52`` command.
 
-Exit codes of ``assess``: 0 compliant, 1 not compliant or compliant only with
-conditions, 2 insufficient information. Errors use the sysexits range: 64
-usage, 65 invalid measure, 66 file not found, 70 engine failure, 78 invalid
-rulebook.
+Exit codes: 0 compliant, 1 not compliant or compliant only with conditions, 2
+insufficient information (for a batch, the worst of its measures); failures use
+the sysexits range (:mod:`art52.cli.exits`): 64 usage, 65 invalid input, 66 no
+input, 69 database unavailable, 70 internal failure, 74 output error, 78 invalid
+configuration or rulebook. A failure prints one line on stderr; ``--debug`` adds
+the traceback.
+
+Commands live in modules registered on demand (``COMMAND_MODULES``), so ``art52
+assess`` never imports what only the server needs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
+import traceback
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-import yaml
 from typer.exceptions import TyperException
 
-from art52.config import Settings
-from art52.domain.principles import Verdict
-from art52.errors import EngineError, MeasureError, NotFoundError, RulebookError
+from art52.cli.exits import (
+    EX_CONFIG,
+    EX_DATAERR,
+    EX_INTERRUPTED,
+    EX_IOERR,
+    EX_NOINPUT,
+    EX_SOFTWARE,
+    EX_UNAVAILABLE,
+    EX_USAGE,
+    VERDICT_EXIT,
+    CliError,
+)
+from art52.errors import DocumentError, EngineError, MeasureError, NotFoundError, RulebookError
 
-EX_USAGE, EX_DATAERR, EX_NOINPUT, EX_SOFTWARE, EX_CONFIG = 64, 65, 66, 70, 78
-VERDICT_EXIT = {
-    Verdict.COMPLIANT: 0,
-    Verdict.COMPLIANT_WITH_CONDITIONS: 1,
-    Verdict.NON_COMPLIANT: 1,
-    Verdict.INSUFFICIENT_INFORMATION: 2,
-}
+__all__ = [
+    "EX_CONFIG",
+    "EX_DATAERR",
+    "EX_INTERRUPTED",
+    "EX_IOERR",
+    "EX_NOINPUT",
+    "EX_SOFTWARE",
+    "EX_UNAVAILABLE",
+    "EX_USAGE",
+    "VERDICT_EXIT",
+    "CliError",
+    "RulesDir",
+    "app",
+    "main",
+    "parse_date",
+    "rules_app",
+]
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, help="Art. 52(1) Charter assessments of security measures."
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Art. 52(1) Charter assessments of security measures.",
 )
 rules_app = typer.Typer(no_args_is_help=True, help="Inspect and check the rulebook.")
 app.add_typer(rules_app, name="rules")
 
 
-class CliError(Exception):
-    """A failure with its exit code and message for stderr."""
-
-    def __init__(self, code: int, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+class _Options:
+    debug = False
 
 
-def _settings(rules_dir: Path | None, engine: str | None) -> Settings:
-    overrides: dict[str, Any] = {}
-    if rules_dir is not None:
-        overrides["rules_dir"] = rules_dir
-    if engine is not None:
-        overrides["engine"] = engine
-    return Settings(**overrides)
+@app.callback()
+def _global(
+    debug: Annotated[bool, typer.Option("--debug", help="Print the traceback of a failure.")] = False,
+) -> None:
+    _Options.debug = debug
 
 
 RulesDir = Annotated[Path | None, typer.Option("--rules", help="Rules directory (default: the shipped rulebook).")]
 
 
-def read_document(path: Path) -> Any:
-    """Read a measure from JSON or YAML."""
-    if not path.is_file():
-        raise CliError(EX_NOINPUT, f"{path}: no such file")
-    text = path.read_text(encoding="utf-8")
+def parse_date(option: str, value: str | None) -> dt.date | None:
+    """A YYYY-MM-DD option value; a usage error naming the option otherwise."""
+    if value is None:
+        return None
     try:
-        if path.suffix.lower() in (".yaml", ".yml"):
-            return yaml.safe_load(text)
-        return json.loads(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as error:
-        raise CliError(
-            EX_DATAERR, f"{path}: not valid {'YAML' if path.suffix in ('.yaml', '.yml') else 'JSON'}: {error}"
-        ) from None
-
-
-@app.command()
-def assess(
-    file: Annotated[Path, typer.Argument(help="Measure document (JSON or YAML).")],
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Legal date YYYY-MM-DD.")] = None,
-    output_format: Annotated[str, typer.Option("--format", help="json or md.")] = "json",
-    rules: RulesDir = None,
-    engine: Annotated[str | None, typer.Option(help="durable or reference (default: ART52_ENGINE or durable).")] = None,
-) -> None:
-    """Assess a measure and print the reasoned assessment."""
-    from art52.bootstrap import build_assessor
-    from art52.report.markdown import render_markdown
-
-    if output_format not in ("json", "md"):
-        raise CliError(EX_USAGE, "--format must be json or md")
-    try:
-        legal_date = dt.date.fromisoformat(as_of) if as_of else None
+        return dt.date.fromisoformat(value)
     except ValueError:
-        raise CliError(EX_USAGE, f"--as-of must be a date YYYY-MM-DD, not {as_of!r}") from None
-    document = read_document(file)
-    assessor = build_assessor(_settings(rules, engine))
-    assessment = assessor.assess(document, as_of=legal_date)
-    typer.echo(assessment.to_json() if output_format == "json" else render_markdown(assessment))
-    raise typer.Exit(VERDICT_EXIT[assessment.verdict])
+        raise CliError(EX_USAGE, f"{option} must be a date YYYY-MM-DD, not {value!r}") from None
 
 
 @rules_app.command("list")
@@ -104,9 +97,11 @@ def rules_list(
 ) -> None:
     """List rule versions: id, version, principle, status, dates, title."""
     from art52.bootstrap import rulebook_from
+    from art52.cli.settings import settings_for
 
-    book = rulebook_from(_settings(rules, None).rules_dir)
-    selected = book.in_force(dt.date.fromisoformat(on)) if on else sorted(book.rules, key=lambda r: (r.id, r.version))
+    day = parse_date("--on", on)
+    book = rulebook_from(settings_for(rules).rules_dir)
+    selected = book.in_force(day) if day else sorted(book.rules, key=lambda r: (r.id, r.version))
     for rule in selected:
         spec = rule.spec
         dates = f"{spec.valid_from or '…'}..{spec.valid_to or '…'}"
@@ -118,10 +113,11 @@ def rules_list(
 def rules_show(rule_id: str, rules: RulesDir = None) -> None:
     """Show every version of a rule with its conditions and sources."""
     from art52.bootstrap import rulebook_from
+    from art52.cli.settings import settings_for
     from art52.report.markdown import cite
     from art52.rulebook.conditions import to_data
 
-    book = rulebook_from(_settings(rules, None).rules_dir)
+    book = rulebook_from(settings_for(rules).rules_dir)
     for rule in book.versions(rule_id):
         spec = rule.spec
         typer.echo(f"{rule.id} v{rule.version} — {spec.title}")
@@ -142,13 +138,16 @@ def rules_show(rule_id: str, rules: RulesDir = None) -> None:
 @rules_app.command("check")
 def rules_check(rules: RulesDir = None) -> None:
     """Validate the rulebook and run the static checks."""
+    from art52.cli.settings import settings_for
     from art52.rulebook.loader import load_rulebook
     from art52.rulebook.static_checks import static_issues
 
-    book = load_rulebook(_settings(rules, None).rules_dir)
+    book = load_rulebook(settings_for(rules).rules_dir)
     issues = static_issues(book)
     if issues:
-        raise RulebookError(issues)  # printed by main(), exit code EX_CONFIG
+        for issue in issues:  # the report of this command: every issue, one per line
+            typer.echo(f"  {issue}", err=True)
+        raise CliError(EX_CONFIG, f"the rulebook is invalid ({len(issues)} issues)")
     typer.echo(f"OK: {len(book.rules)} rule versions, {len(book.sources)} sources; rulebook {book.version}")
 
 
@@ -166,54 +165,80 @@ def schema(
     typer.echo(json.dumps(schemas[name](), indent=2, sort_keys=True))
 
 
-def _register_command_modules() -> None:
-    """Import the modules that add further commands to ``app`` / ``rules_app``."""
+COMMAND_MODULES: tuple[str, ...] = ("assess", "coverage", "service")
+"""Modules under art52.cli that add commands to ``app`` or ``rules_app``."""
+
+_NEEDED_BY = {"assess": ("assess",), "schema": ()}
+"""The commands that need fewer than all modules (``assess`` must start fast); any other loads them all."""
+
+
+def _register_command_modules(argv: list[str]) -> None:
+    """Import the command modules the command line needs (all of them for help or an unknown command)."""
     import importlib
 
-    for name in COMMAND_MODULES:
+    command = next((arg for arg in argv if not arg.startswith("-")), "")
+    for name in _NEEDED_BY.get(command, COMMAND_MODULES):
         importlib.import_module(f"art52.cli.{name}")
-
-
-COMMAND_MODULES: tuple[str, ...] = ("coverage", "service")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code instead of letting click pick one."""
-    _register_command_modules()
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "--debug" in args:  # accepted anywhere on the command line, not only before the command
+        args = ["--debug", *(arg for arg in args if arg != "--debug")]
+    _Options.debug = "--debug" in args
     try:
-        code = app(args=argv, prog_name="art52", standalone_mode=False)
+        _register_command_modules(args)
+        code = app(args=args, prog_name="art52", standalone_mode=False)
     except typer.Exit as done:
         return done.exit_code
-    except typer.Abort:
-        return EX_USAGE
-    except TyperException as error:
-        # Usage errors (missing argument, unknown command, bad option value).
-        show = getattr(error, "show", None)
-        if callable(show):
-            show(file=sys.stderr)
-        else:
-            typer.echo(f"art52: {error}", err=True)
-        return EX_USAGE
-    except CliError as failure:
-        typer.echo(f"art52: {failure}", err=True)
-        return failure.code
-    except MeasureError as error:
-        typer.echo("art52: the measure is not valid under the measure contract:", err=True)
-        for issue in error.issues:
-            typer.echo(f"  {issue.path or '/'}: {issue.message}", err=True)
-        return EX_DATAERR
-    except RulebookError as error:
-        typer.echo(f"art52: the rulebook is invalid ({len(error.issues)} issues):", err=True)
-        for rule_issue in error.issues:
-            typer.echo(f"  {rule_issue}", err=True)
-        return EX_CONFIG
-    except NotFoundError as error:
-        typer.echo(f"art52: {error}", err=True)
-        return EX_NOINPUT
-    except EngineError as error:
-        typer.echo(f"art52: engine failure: {error}", err=True)
-        return EX_SOFTWARE
+    except SystemExit as stop:
+        if stop.code == 1:  # click's own exit when stdout is a closed pipe; 1 would read as a verdict
+            return _fail(BrokenPipeError())
+        return stop.code if isinstance(stop.code, int) else EX_SOFTWARE
+    except Exception as error:
+        return _fail(error)
+    except KeyboardInterrupt:
+        typer.echo("art52: interrupted", err=True)
+        return EX_INTERRUPTED
     return code if isinstance(code, int) else 0
+
+
+def _fail(error: Exception) -> int:
+    """Print a failure as one line (and the traceback with --debug); its exit code."""
+    code, message = _describe(error)
+    if _Options.debug:
+        traceback.print_exception(error, file=sys.stderr)
+    with contextlib.suppress(OSError):  # stderr itself may be closed
+        typer.echo(f"art52: {message}", err=True)
+    return code
+
+
+def _describe(error: Exception) -> tuple[int, str]:
+    if isinstance(error, CliError):
+        return error.code, str(error)
+    if isinstance(error, typer.Abort):
+        return EX_USAGE, "aborted"
+    if isinstance(error, TyperException):  # a usage error: missing argument, unknown command or option
+        format_message = getattr(error, "format_message", None)
+        text = format_message() if callable(format_message) else str(error)
+        return EX_USAGE, f"{text} (see art52 --help)"
+    if isinstance(error, MeasureError):
+        fields = "; ".join(f"{i.path or '/'}: {i.message}" for i in error.issues)
+        return EX_DATAERR, f"the measure is not valid under the measure contract: {fields}"
+    if isinstance(error, DocumentError):
+        return EX_DATAERR, str(error)
+    if isinstance(error, RulebookError):
+        shown = "; ".join(str(issue) for issue in error.issues[:3])
+        more = f" (and {len(error.issues) - 3} more; run art52 rules check)" if len(error.issues) > 3 else ""
+        return EX_CONFIG, f"the rulebook is invalid ({len(error.issues)} issues): {shown}{more}"
+    if isinstance(error, NotFoundError):
+        return EX_NOINPUT, str(error)
+    if isinstance(error, EngineError):
+        return EX_SOFTWARE, f"engine failure: {error}"
+    if isinstance(error, BrokenPipeError):
+        return EX_IOERR, "the output was closed before everything was written"
+    return EX_SOFTWARE, f"internal error: {type(error).__name__}: {error} (run with --debug for the traceback)"
 
 
 if __name__ == "__main__":

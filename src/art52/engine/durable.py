@@ -5,7 +5,8 @@ hangs, crashes or silently drops results (docs: durable-rules.md). The wrapper
 
 * disables the Host's background dispatcher threads (they steal actions and race);
 * serialises every call into the C engine under one lock (it is not thread-safe);
-* registers each compiled part once, lazily, under its ruleset id, from a deep copy;
+* registers each compiled part once, lazily, under its ruleset id, from a deep copy
+  (a compiled part may come from the on-disk cache instead of the compiler);
 * writes the fact itself from the compiled column plan, so nothing but a flat
   object of known keys, small numbers and compiled constants ever reaches C,
   and checks the facts' types (and that numbers are finite) before any C call;
@@ -24,7 +25,6 @@ hangs, crashes or silently drops results (docs: durable-rules.md). The wrapper
 from __future__ import annotations
 
 import contextlib
-import copy
 import functools
 import importlib.metadata
 import itertools
@@ -33,7 +33,7 @@ import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import durable_rules_engine as _c
 from durable import engine as _engine
@@ -188,6 +188,14 @@ def _list_writer(path: str, columns: Sequence[Column]) -> tuple[dict[Any, str], 
     return {None: unknown}, listing
 
 
+class CompiledStore(Protocol):
+    """Where compiled rulesets are kept between processes (compiling is most of a cold start)."""
+
+    def load(self, ruleset_id: str) -> CompiledRuleset | None: ...
+
+    def save(self, compiled: CompiledRuleset) -> None: ...
+
+
 # --- loaded rulesets ----------------------------------------------------------------------------------
 RECYCLE_AFTER = 10_000  # evaluations per session before it is deleted and replaced
 
@@ -252,6 +260,7 @@ class DurableBackend:
         self._registered: dict[str, int] = {}
         self._ids = itertools.count(1)
         self._sessions = itertools.count(1)
+        self.store: CompiledStore | None = None
 
     def version(self) -> str:
         return _library_version()
@@ -285,16 +294,28 @@ class DurableBackend:
                     from art52.rulebook.loader import fact_catalogue
 
                     self._catalogue = fact_catalogue()
-                compiled = compile_ruleset(ruleset_id, rules, self._catalogue, part_columns=self._part_columns)
+                compiled = self._compiled(ruleset_id, rules)
                 parts = tuple(self._register(part) for part in compiled.parts)
                 defaults = {k: RuleResult(k, *OUTCOMES[o]) for k, o in compiled.defaults.items()}
                 loaded = self._loaded[ruleset_id] = _Loaded(compiled, parts, defaults)
             return loaded
 
+    def _compiled(self, ruleset_id: str, rules: Sequence[Rule]) -> CompiledRuleset:
+        """From the store when it holds this exact ruleset, else compiled (and stored)."""
+        assert self._catalogue is not None
+        keys = tuple(rule.key for rule in rules)
+        stored = self.store.load(ruleset_id) if self.store is not None else None
+        if stored is not None and stored.rule_keys == keys and self._part_columns == PART_COLUMNS:
+            return stored
+        compiled = compile_ruleset(ruleset_id, rules, self._catalogue, part_columns=self._part_columns)
+        if self.store is not None and self._part_columns == PART_COLUMNS:
+            self.store.save(compiled)
+        return compiled
+
     def _register(self, part: CompiledPart) -> _Part:
         if part.name not in self._registered:
             try:
-                self._host.register_rulesets({part.name: copy.deepcopy(part.definition)})
+                self._host.register_rulesets({part.name: _fresh_copy(part.definition)})
             except Exception as error:  # C errors arrive as a bare Exception subclass
                 raise _engine_error(f"register ruleset {part.name}", error) from error
             self._registered[part.name] = self._host.get_ruleset(part.name)._handle
@@ -376,6 +397,13 @@ class DurableBackend:
         if session is not None and session.initialised:
             with contextlib.suppress(_c.error):  # already gone: nothing to free
                 _c.delete_state(part.handle, session.sid)
+
+
+def _fresh_copy(definition: dict[str, Any]) -> dict[str, Any]:
+    """A copy durable_rules may edit: registering deletes each rule's ``run`` key (and only that,
+    durable/engine.py ``Ruleset.__init__``), so copying every rule one level deep protects the
+    compiled definition, at a fraction of the cost of ``copy.deepcopy``."""
+    return {name: dict(rule) for name, rule in definition.items()}
 
 
 @functools.cache

@@ -17,17 +17,20 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from art52.documents.text import decode_text
+from art52.documents.yaml_reader import compose_yaml, construct, duplicate_keys, key_line, line_of
 from art52.domain.derived_facts import DERIVED_FACTS
 from art52.domain.fields import FieldSpec, measure_fields
-from art52.errors import RulebookError, RuleIssue
+from art52.errors import DocumentError, RulebookError, RuleIssue
 from art52.rulebook.catalog import Rulebook
 from art52.rulebook.checks import check_condition
 from art52.rulebook.conditions import ConditionSyntaxError
 from art52.rulebook.schema import Rule, RuleSpec, build_rule
 from art52.rulebook.sources import Source
-from art52.rulebook.yaml_lines import line_of, load_with_nodes
 
 SOURCES_FILE = "sources.yaml"
+RULE_PARTS = ("applies_to", "when", "then", "otherwise")
+"""The keys of a rule whose lines are kept, so the static checks can point at them."""
 
 
 def fact_catalogue() -> dict[str, FieldSpec]:
@@ -56,13 +59,29 @@ def load_rulebook(directory: Path) -> Rulebook:
 
 def _read_yaml(path: Path, issues: list[RuleIssue]) -> tuple[Any, yaml.Node | None] | None:
     try:
-        return load_with_nodes(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        issues.append(RuleIssue(str(path), line, None, f"invalid YAML: {error.problem or error}"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        issues.append(RuleIssue(str(path), None, None, f"cannot read: {error}"))
+        node = compose_yaml(decode_text(path.read_bytes()))
+        if node is None:
+            return None, None
+        duplicates = duplicate_keys(node)
+        for duplicate in duplicates:
+            rule_id = _rule_id_at(node, duplicate.path[0]) if duplicate.path else None
+            issues.append(RuleIssue(str(path), duplicate.line, rule_id, duplicate.message))
+        return None if duplicates else (construct(node), node)
+    except DocumentError as error:
+        issues.append(RuleIssue(str(path), error.line, None, error.message))
+    except OSError as error:
+        issues.append(RuleIssue(str(path), None, None, f"cannot read: {error.strerror or error}"))
+    return None
+
+
+def _rule_id_at(node: yaml.Node, index: str | int) -> str | None:
+    """The ``id`` written in the list item ``index`` of a rule file, if there is one."""
+    if isinstance(node, yaml.SequenceNode) and isinstance(index, int):
+        item = node.value[index]
+        if isinstance(item, yaml.MappingNode):
+            for key, value in item.value:
+                if key.value == "id" and isinstance(value, yaml.ScalarNode):
+                    return str(value.value)
     return None
 
 
@@ -118,7 +137,9 @@ def _load_rule_file(
                 report(tuple(detail["loc"]), _message(detail))
             continue
         try:
-            rule = build_rule(spec, path.stem, str(path), line_of(node, (index,)) or 1)
+            rule_node = node.value[index] if isinstance(node, yaml.SequenceNode) else None
+            part_lines = {part: line for part in RULE_PARTS if (line := key_line(rule_node, part)) is not None}
+            rule = build_rule(spec, path.stem, str(path), line_of(node, (index,)) or 1, part_lines)
         except ConditionSyntaxError as error:
             report(error.where, str(error))
             continue

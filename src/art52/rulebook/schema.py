@@ -79,6 +79,7 @@ class Rule(BaseModel):
     scope: Condition = TRUE
     condition: Condition
     otherwise: Consequence | None
+    part_lines: dict[str, int] = Field(default_factory=dict, description="line of applies_to/when/then/otherwise")
 
     @property
     def id(self) -> str:
@@ -117,7 +118,7 @@ def default_otherwise(spec: RuleSpec) -> Consequence | None:
     return Consequence(effect=Effect.SATISFIED, explanation=f"Met: {spec.title}.")
 
 
-def build_rule(spec: RuleSpec, family: str, file: str, line: int) -> Rule:
+def build_rule(spec: RuleSpec, family: str, file: str, line: int, part_lines: dict[str, int] | None = None) -> Rule:
     """Parse the conditions of a validated spec (raises ConditionSyntaxError)."""
     scope = parse_condition(spec.applies_to, ("applies_to",)) if spec.applies_to is not None else TRUE
     condition = parse_condition(spec.when, ("when",))
@@ -129,4 +130,5 @@ def build_rule(spec: RuleSpec, family: str, file: str, line: int) -> Rule:
         scope=scope,
         condition=condition,
         otherwise=default_otherwise(spec),
+        part_lines=part_lines or {},
     )

@@ -48,12 +48,7 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import combinations, product
-from pathlib import Path
-from typing import Any
-
-import yaml
 
 from art52.domain.fields import FieldSpec
 from art52.domain.principles import Effect
@@ -61,7 +56,6 @@ from art52.errors import RuleIssue
 from art52.rulebook.catalog import Rulebook
 from art52.rulebook.conditions import All, AnyOf, Condition, Leaf, Not, Op, Scalar, to_data
 from art52.rulebook.schema import Rule
-from art52.rulebook.yaml_lines import load_with_nodes
 
 MAX_TERMS = 4096
 """Above this many alternatives (after expansion) a condition is not analysed."""
@@ -474,42 +468,10 @@ def _show(values: frozenset[Scalar] | set[Scalar]) -> str:
 
 
 class _Locator:
-    """Finds the line of a rule's ``applies_to``/``when``/``then``/``otherwise`` key in its file."""
+    """The line of a rule's ``applies_to``/``when``/``then``/``otherwise`` key, as the loader read it."""
 
     def line(self, rule: Rule, part: str) -> int:
-        node = _rule_node(rule.file, rule.id, rule.version)
-        if isinstance(node, yaml.MappingNode):
-            for key, _value in node.value:
-                if str(key.value) == part:
-                    return int(key.start_mark.line) + 1
-        return rule.line
-
-
-@cache
-def _parsed(file: str, _mtime: float) -> tuple[Any, Any]:
-    try:
-        return load_with_nodes(Path(file).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None, None
-
-
-def _load(file: str) -> tuple[Any, Any]:
-    try:
-        mtime = Path(file).stat().st_mtime
-    except OSError:
-        return None, None
-    return _parsed(file, mtime)
-
-
-def _rule_node(file: str, rule_id: str, version: int) -> yaml.Node | None:
-    data, node = _load(file)
-    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
-        return None
-    for index, raw in enumerate(data):
-        if isinstance(raw, dict) and str(raw.get("id")) == rule_id and raw.get("version") == version:
-            found: yaml.Node = node.value[index]
-            return found
-    return None
+        return rule.part_lines.get(part, rule.line)
 
 
 __all__ = ["MAX_TERMS", "conflicting_rules", "never_fires", "normalise", "static_issues", "unsatisfiable"]

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 import art52
+from art52.documents.pointer import json_pointer
 from art52.domain.assessment import AsOfSource, Assessment, EngineInfo
 from art52.domain.measure import Measure
 from art52.engine.backend import Backend
@@ -28,7 +29,7 @@ def parse_measure(document: Any) -> Measure:
         return Measure.model_validate(document)
     except ValidationError as error:
         raise MeasureError(
-            [FieldIssue("/" + "/".join(str(p) for p in e["loc"]), _message(e)) for e in error.errors()]
+            [FieldIssue(json_pointer(e["loc"]), _message(e)) for e in error.errors()]
         ) from None
 
 

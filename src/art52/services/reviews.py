@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from art52.documents.pointer import json_pointer
 from art52.domain.access import Permission, Principal
 from art52.domain.assessment import Assessment
 from art52.domain.records import Contest, Decision, MeasureRecord
@@ -30,11 +31,11 @@ MAX_CONDITIONS = 50
 def _text(value: str, field: str) -> str:
     cleaned = value.strip()
     if not cleaned:
-        raise RequestError([FieldIssue(f"/{field}", "a written reason is required")])
+        raise RequestError([FieldIssue(json_pointer([field]), "a written reason is required")])
     if len(cleaned) > MAX_REASON:
-        raise RequestError([FieldIssue(f"/{field}", f"at most {MAX_REASON} characters")])
+        raise RequestError([FieldIssue(json_pointer([field]), f"at most {MAX_REASON} characters")])
     if "\x00" in cleaned:
-        raise RequestError([FieldIssue(f"/{field}", "must not contain NUL characters")])
+        raise RequestError([FieldIssue(json_pointer([field]), "must not contain NUL characters")])
     return cleaned
 
 
@@ -83,16 +84,22 @@ class ReviewService:
         require(principal, Permission.REVIEW, "decide on measures")
         reason = _text(reason, "reason")
         kept = tuple(c.strip() for c in conditions)
-        issues = [FieldIssue(f"/conditions/{i}", "a condition cannot be empty") for i, c in enumerate(kept) if not c]
+        issues = [
+            FieldIssue(json_pointer(["conditions", i]), "a condition cannot be empty")
+            for i, c in enumerate(kept)
+            if not c
+        ]
         issues += [
-            FieldIssue(f"/conditions/{i}", "must not contain NUL characters") for i, c in enumerate(kept) if "\x00" in c
+            FieldIssue(json_pointer(["conditions", i]), "must not contain NUL characters")
+            for i, c in enumerate(kept)
+            if "\x00" in c
         ]
         if kept and kind is not DecisionKind.APPROVE:
-            issues.append(FieldIssue("/conditions", "conditions can only be attached to an approval"))
+            issues.append(FieldIssue(json_pointer(["conditions"]), "conditions can only be attached to an approval"))
         if len(kept) > MAX_CONDITIONS:
-            issues.append(FieldIssue("/conditions", f"at most {MAX_CONDITIONS} conditions"))
+            issues.append(FieldIssue(json_pointer(["conditions"]), f"at most {MAX_CONDITIONS} conditions"))
         issues += [
-            FieldIssue(f"/conditions/{i}", f"at most {MAX_REASON} characters")
+            FieldIssue(json_pointer(["conditions", i]), f"at most {MAX_REASON} characters")
             for i, c in enumerate(kept)
             if len(c) > MAX_REASON
         ]

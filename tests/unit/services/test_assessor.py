@@ -133,6 +133,12 @@ def test_invalid_measures_name_the_offending_field(reference_assessor: Assessor)
         reference_assessor.assess([1, 2])  # type: ignore[arg-type]
 
 
+def test_field_pointers_are_rfc_6901_escaped(reference_assessor: Assessor) -> None:
+    with pytest.raises(MeasureError) as caught:
+        reference_assessor.assess({"title": "x", "retention": {"period/weeks~x": 3}})
+    assert [i.path for i in caught.value.issues] == ["/retention/period~1weeks~0x"]
+
+
 def test_assessments_validate_against_the_published_schema(reference_assessor: Assessor, examples_dir: Path) -> None:
     schema = assessment_json_schema()
     published = json.loads((REPO / "docs" / "schemas" / "assessment.schema.json").read_text())

@@ -1,0 +1,156 @@
+"""Cold start of ``art52 assess FILE``, per backend, with the rulebook cache empty and warm.
+
+    .venv/bin/python benchmarks/cold_start.py [--runs 15] [--no-write]
+
+Every run is a new process, as a user at a shell would start it. "cold" gives
+each run a new, empty ART52_CACHE_DIR (the rulebook is parsed, validated and,
+for durable, compiled); "warm" reuses one cache filled by a first, unreported
+run. Baselines measured in the same run, interleaved with the commands, show
+what the machine gives at best: ``python -c pass`` (the interpreter) and
+``python -c "import art52"``. Wall time on a shared machine also counts other
+processes, so the CPU time of each child (user + system) is reported beside it.
+The results replace the cold-start section of BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+MEASURE = "examples/ex04-ip-retention-online-crime.json"
+TARGET_SECONDS = 0.3
+BEGIN, END = "<!-- cold-start:begin -->", "<!-- cold-start:end -->"
+
+
+@dataclass
+class Series:
+    """Wall and CPU seconds of the runs of one command."""
+
+    name: str
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    def add(self, wall: float, cpu: float) -> None:
+        self.wall.append(wall)
+        self.cpu.append(cpu)
+
+
+def timed(command: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one child process (its exit code is a verdict, not checked)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def measure(runs: int) -> list[Series]:
+    python = sys.executable
+    art52 = str(Path(python).parent / "art52")
+    base = {k: v for k, v in os.environ.items() if not k.startswith("ART52_")}
+    series = {name: Series(name) for name in ("python -c pass", 'python -c "import art52"')}
+    commands: dict[str, tuple[list[str], str | None, bool]] = {
+        "python -c pass": ([python, "-c", "pass"], None, False),
+        'python -c "import art52"': ([python, "-c", "import art52"], None, False),
+    }
+    with tempfile.TemporaryDirectory() as scratch:
+        for engine in ("durable", "reference"):
+            warm_dir = Path(scratch) / f"warm-{engine}"
+            env = {**base, "ART52_ENGINE": engine, "ART52_CACHE_DIR": str(warm_dir)}
+            subprocess.run([art52, "assess", MEASURE], cwd=REPO, env=env, stdout=subprocess.DEVNULL, check=False)
+            for state in ("cold", "warm"):
+                name = f"art52 assess ({engine}, cache {state})"
+                series[name] = Series(name)
+                commands[name] = ([art52, "assess", MEASURE], engine, state == "cold")
+        for run in range(runs):  # interleaved: a slow moment of the machine hits every command alike
+            for name, (command, engine, cold) in commands.items():
+                env = dict(base)
+                if engine is not None:
+                    cache = Path(scratch) / (f"cold-{engine}-{run}" if cold else f"warm-{engine}")
+                    env.update(ART52_ENGINE=engine, ART52_CACHE_DIR=str(cache))
+                series[name].add(*timed(command, env))
+    return list(series.values())
+
+
+def report(results: Sequence[Series], runs: int) -> str:
+    baseline = statistics.median(results[1].wall)
+    rows = [
+        "| command | median wall s | best wall s | median CPU s | wall vs `import art52` | under 0.3 s? |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for series in results:
+        median = statistics.median(series.wall)
+        verdict = "" if not series.name.startswith("art52") else ("yes" if median < TARGET_SECONDS else "no")
+        rows.append(
+            f"| `{series.name}` | {median:.3f} | {min(series.wall):.3f} | {statistics.median(series.cpu):.3f} "
+            f"| {median / baseline:.1f}× | {verdict} |"
+        )
+    load = " ".join(f"{v:.2f}" for v in os.getloadavg())
+    return "\n".join(
+        [
+            BEGIN,
+            "## Cold start of `art52 assess`",
+            "",
+            f"Produced by `python benchmarks/cold_start.py` ({runs} interleaved runs of each command, each a new",
+            f"process; `{MEASURE}`). Target: under {TARGET_SECONDS} s wall on a warm disk with a warm cache.",
+            f"Python {platform.python_version()}; `nproc` {os.cpu_count()}; load average at the end: {load}.",
+            "",
+            *rows,
+            "",
+            '"cache cold" starts from an empty `ART52_CACHE_DIR` (parse, validate and, for durable, compile the',
+            'rulebook, then write the cache); "cache warm" reads the validated rulebook and the compiled rulesets',
+            "from it. CPU is user + system time of the child: on a shared machine it is the steadier figure.",
+            "",
+            "Where the time goes, as measured when the cache was introduced (2026-12-03, `python -X importtime`",
+            "and cProfile): before, one `art52 assess` took 1.4-1.7 s wall, of which parsing the rule files with",
+            "the pure-Python YAML parser ~0.8 s, compiling the rulesets for durable-rules ~0.7 s, and importing",
+            "SQLAlchemy and Alembic (never used by `assess`) ~0.3 s. Now the YAML parser is libyaml's, the",
+            "storage side is imported only when wired, and the validated rulebook and compiled rulesets are read",
+            "from the cache (~0.015 s and ~0.01 s). What is left of a warm run is mostly importing: typer",
+            "~0.1 s, the pydantic models of the contract ~0.06 s, pydantic-settings ~0.03 s, durable_rules and",
+            "its C extension ~0.07 s; registering the cached rulesets with durable-rules' C engine costs",
+            "~0.03 s per process (it cannot be cached: the engine lives in the process), and the assessment",
+            "itself ~0.08 s. The 0.3 s target is met by the interpreter-level baselines only: reaching it",
+            "would mean replacing typer or deferring the contract models, which was not done.",
+            END,
+        ]
+    )
+
+
+def write(section: str) -> None:
+    path = REPO / "BENCHMARKS.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        text = head + section + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--no-write", action="store_true", help="print only; do not update BENCHMARKS.md")
+    options = parser.parse_args()
+    section = report(measure(options.runs), options.runs)
+    print(section)
+    if not options.no_write:
+        write(section)
+        print(f"updated {REPO / 'BENCHMARKS.md'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""``art52 assess``: one measure as a report, or many as a batch.
+
+One measure (one file, or stdin holding one document) prints its assessment as
+JSON or Markdown (``--format``). Several measures — several files, a directory,
+JSON Lines — are a batch, printed with ``--output jsonl`` (the default) or
+``--output table``; ``--format md`` cannot render a batch, and ``--output`` with an
+explicit ``--format`` is refused rather than guessed. See the README, "Bulk
+assessment", for the exit codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from art52.cli import RulesDir, app, parse_date
+from art52.cli.exits import EX_USAGE, VERDICT_EXIT, CliError
+from art52.cli.inputs import Item, read_inputs
+
+
+@app.command()
+def assess(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Measure files (JSON, YAML, JSON Lines .jsonl), directories of them, or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Legal date YYYY-MM-DD.")] = None,
+    output_format: Annotated[
+        str | None, typer.Option("--format", help="One measure: json (default) or md.", show_default=False)
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", help="A batch: jsonl (default) or table.", show_default=False)
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Worker processes for a batch.")] = 1,
+    rules: RulesDir = None,
+    engine: Annotated[str | None, typer.Option(help="durable or reference (default: ART52_ENGINE or durable).")] = None,
+) -> None:
+    """Assess measures and print the reasoned assessments (exit code: the worst verdict, or 64+ on failure)."""
+    from art52.cli.batch import Job, run, with_progress, worst_exit
+    from art52.cli.settings import settings_for
+
+    if output_format not in (None, "json", "md"):
+        raise CliError(EX_USAGE, "--format must be json or md")
+    if output not in (None, "jsonl", "table"):
+        raise CliError(EX_USAGE, "--output must be jsonl or table")
+    if output is not None and output_format is not None:
+        raise CliError(EX_USAGE, "--format renders one measure and --output a batch: give only one of them")
+    legal_date = parse_date("--as-of", as_of)
+    settings_for(rules, engine)  # an invalid --engine or environment fails before any input is read
+    items = read_inputs(inputs)
+    if output is None and len(items) == 1:
+        _single(items[0], legal_date, output_format or "json", rules, engine)
+    if output_format == "md":
+        raise CliError(EX_USAGE, f"--format md renders one measure, not {len(items)}: use --output table or jsonl")
+    advance, close = with_progress(len(items))
+    outcomes = []
+    try:
+        for outcome in run(Job(rules, engine, legal_date), items, jobs, advance):
+            outcomes.append(outcome)
+            if output != "table":
+                from art52.cli.outputs import jsonl_line
+
+                typer.echo(jsonl_line(outcome))
+            if outcome.error:
+                typer.echo(f"art52: {outcome.error}", err=True)
+    finally:
+        close()
+    if output == "table":
+        from art52.cli.outputs import table
+
+        typer.echo(table(outcomes))
+    raise typer.Exit(worst_exit(outcomes))
+
+
+def _single(item: Item, legal_date: dt.date | None, output_format: str, rules: Path | None, engine: str | None) -> None:
+    """One measure: its assessment as JSON or Markdown; a broken input fails with its own code."""
+    from art52.bootstrap import build_assessor
+    from art52.cli.settings import settings_for
+
+    if item.broken:
+        raise CliError(item.code, item.error or "cannot read the input")
+    assessment = build_assessor(settings_for(rules, engine)).assess(item.document, as_of=legal_date)
+    if output_format == "md":
+        from art52.report.markdown import render_markdown
+
+        typer.echo(render_markdown(assessment))
+    else:
+        typer.echo(assessment.to_json())
+    raise typer.Exit(VERDICT_EXIT[assessment.verdict])

@@ -1,0 +1,59 @@
+"""A validated rulebook as plain JSON data and back, for the on-disk cache.
+
+Loading rules/ parses and validates every file; a snapshot of the result is
+read back with the same models (so a damaged snapshot fails validation) and
+must reproduce the same content hash, or it is refused with ValueError.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from art52.rulebook.catalog import Rulebook
+from art52.rulebook.conditions import ConditionSyntaxError
+from art52.rulebook.schema import RuleSpec, build_rule
+from art52.rulebook.sources import Source
+
+
+def to_snapshot(book: Rulebook) -> dict[str, Any]:
+    """Everything needed to rebuild ``book``: the specs as written, their places, the sources, the hash."""
+    return {
+        "version": book.version,
+        "rules": [
+            {
+                # exclude_unset keeps which keys the file gave: a rule's default 'otherwise' depends on it
+                "spec": rule.spec.model_dump(mode="json", exclude_unset=True),
+                "family": rule.family,
+                "file": rule.file,
+                "line": rule.line,
+                "part_lines": rule.part_lines,
+            }
+            for rule in book.rules
+        ],
+        "sources": [source.model_dump(mode="json", exclude_unset=True) for source in book.sources.values()],
+    }
+
+
+def from_snapshot(data: Any) -> Rulebook:
+    """The rulebook of a snapshot; ValueError if it is damaged or does not hash to its recorded version."""
+    try:
+        sources = {s.id: s for s in (Source.model_validate(raw) for raw in data["sources"])}
+        rules = tuple(
+            build_rule(
+                RuleSpec.model_validate(raw["spec"]),
+                str(raw["family"]),
+                str(raw["file"]),
+                int(raw["line"]),
+                {str(k): int(v) for k, v in raw["part_lines"].items()},
+            )
+            for raw in data["rules"]
+        )
+        book = Rulebook(rules=rules, sources=sources)
+        recorded = data["version"]
+    except (KeyError, TypeError, AttributeError, ValidationError, ConditionSyntaxError) as error:
+        raise ValueError(f"not a rulebook snapshot: {type(error).__name__}") from None
+    if book.version != recorded:
+        raise ValueError("the snapshot does not hash to its recorded version")
+    return book
