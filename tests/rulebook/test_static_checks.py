@@ -20,6 +20,7 @@ from art52.rulebook.conditions import parse_condition
 from art52.rulebook.loader import fact_catalogue, load_rulebook
 from art52.rulebook.schema import RuleSpec, build_rule
 from art52.rulebook.static_checks import MAX_TERMS, normalise, static_issues, trigger_key, unsatisfiable
+from rulebook_fixtures import add_law_tables
 
 SOURCES = """\
 - id: "a_source"
@@ -27,6 +28,7 @@ SOURCES = """\
   title: "A source"
   authority: "A court"
   kind: "judgment"
+  date: 2020-01-01
 """
 
 FIELDS = fact_catalogue()
@@ -53,6 +55,7 @@ def rule(rule_id: str, when: Any, *, applies_to: Any = None, effect: str = "viol
 def write_rules(directory: Path, *rules: dict[str, Any], name: str = "family.yaml") -> Path:
     directory.mkdir(exist_ok=True)
     (directory / "sources.yaml").write_text(SOURCES)
+    add_law_tables(directory)
     path = directory / name
     path.write_text(yaml.safe_dump(list(rules), sort_keys=False))
     return path
@@ -353,6 +356,7 @@ def test_a_rule_file_written_by_hand_points_at_the_right_lines(tmp_path: Path) -
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "sources.yaml").write_text(SOURCES)
+    add_law_tables(rules)
     (rules / "hand.yaml").write_text(
         textwrap.dedent(
             """\

@@ -60,7 +60,7 @@ class Assessor:
         """A reasoned assessment; the same inputs give byte-identical JSON."""
         measure = document if isinstance(document, Measure) else parse_measure(document)
         legal_date, source = resolve_as_of(measure, as_of, self._today())
-        sheet = build_facts(measure, legal_date)
+        sheet = build_facts(measure, legal_date, self.rulebook.law)
         findings = evaluate_rules(self.rulebook, self.backend, sheet.facts, legal_date)
         result = balance(findings, self._fields)
         warnings = list(sheet.warnings)

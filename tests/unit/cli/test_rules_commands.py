@@ -15,6 +15,7 @@ import yaml
 
 from art52.cli import EX_CONFIG, EX_DATAERR, EX_NOINPUT, EX_USAGE, main
 from art52.config import REPO_ROOT
+from rulebook_fixtures import add_law_tables
 
 SHIPPED_RULES = REPO_ROOT / "rules"
 SHIPPED_FEATURES = REPO_ROOT / "features"
@@ -25,12 +26,14 @@ SOURCES = """\
   title: "A source"
   authority: "A court"
   kind: "judgment"
+  date: 2020-01-01
   identifier: "ECLI:XX:0000:1"
 - id: "b_source"
   short: "Other"
   title: "Another source"
   authority: "A legislature"
   kind: "directive"
+  date: 2020-01-01
 """
 
 
@@ -53,6 +56,7 @@ def rules_dir(tmp_path: Path, *rules: dict[str, Any]) -> Path:
     directory = tmp_path / "rules"
     directory.mkdir(parents=True)
     (directory / "sources.yaml").write_text(SOURCES)
+    add_law_tables(directory)
     (directory / "family.yaml").write_text(yaml.safe_dump(list(rules), sort_keys=False))
     return directory
 
@@ -98,7 +102,8 @@ def test_rules_check_passes_on_the_shipped_rulebook(capsys: pytest.CaptureFixtur
 
 def test_rules_check_passes_on_a_clean_rulebook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "check", "--rules", str(rules_dir(tmp_path, *TWO_RULES))]) == 0
-    assert "OK: 2 rule versions, 2 sources" in capsys.readouterr().out
+    # The two sources of the rules, and those the shipped law tables cite.
+    assert "OK: 2 rule versions, 17 sources" in capsys.readouterr().out
 
 
 def test_rules_check_fails_on_conflicting_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -151,9 +156,9 @@ def test_coverage_prints_rules_sources_and_summary(tmp_path: Path, capsys: pytes
     out = capsys.readouterr().out
     assert "AAA-001  Rule AAA-001  [family]  1 scenario\n    family.feature:4  A measure without a legal basis" in out
     assert "AAA-002  Rule AAA-002  [family]  NO SCENARIO" in out
-    assert "a_source  Source (ECLI:XX:0000:1)  exercised" in out
+    assert "a_source  Source (ECLI:XX:0000:1, 2020-01-01)  exercised" in out
     assert "    AAA-001 v1  para. 7  [verified]  1 scenarios" in out
-    assert "b_source  Other  NOT EXERCISED" in out
+    assert "b_source  Other (2020-01-01)  NOT EXERCISED" in out
     assert "Rules without a scenario: AAA-002" in out
     assert "Summary: rules covered 1/2; sources exercised 1/2 (2 cited by rules);" in out
 

@@ -61,7 +61,7 @@ def test_assessment_records_its_inputs(reference_assessor: Assessor) -> None:
     assert result.as_of_source is AsOfSource.REQUESTED
     assert result.rulebook_version == reference_assessor.rulebook.version
     assert result.engine.backend == "reference"
-    assert result.derived_facts["eu_law_applies"] is True
+    assert result.derived_facts["route_eprivacy"] is True
 
 
 def test_legal_date_resolution(reference_assessor: Assessor) -> None:
