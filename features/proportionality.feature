@@ -134,6 +134,7 @@ Feature: Proportionality: the interference must match what the measure achieves
     @PROP-004
     Scenario: A general measure with neither a sunset clause nor periodic review
       Given a measure of type "interception_bulk"
+      And "actor_model" is "provider_obligation"
       And "data.subjects_scope" is "all_users"
       And "safeguards.sunset_clause" is false
       And "safeguards.periodic_review" is false
@@ -145,6 +146,7 @@ Feature: Proportionality: the interference must match what the measure achieves
     @PROP-004
     Scenario: A general measure that is re-evaluated at fixed intervals
       Given a measure of type "interception_bulk"
+      And "actor_model" is "provider_obligation"
       And "data.subjects_scope" is "all_users"
       And "safeguards.sunset_clause" is false
       And "safeguards.periodic_review" is true
@@ -153,10 +155,18 @@ Feature: Proportionality: the interference must match what the measure achieves
 
     @PROP-004
     Scenario: Neither limit in time is stated
-      Given the example measure "ex11-bulk-interception-ministerial"
-      When it is assessed
+      Given a measure of type "interception_bulk"
+      And "actor_model" is "provider_obligation"
+      And "data.subjects_scope" is "all_users"
+      When it is assessed as of 2025-01-01
       Then finding PROP-004 asks for "safeguards.sunset_clause"
       And finding PROP-004 asks for "safeguards.periodic_review"
+
+    @PROP-004
+    Scenario: A non-member State's bulk interception is not tested under the Charter
+      Given the example measure "ex11-bulk-interception-ministerial"
+      When it is assessed
+      Then rule PROP-004 does not apply
 
     @PROP-004
     Scenario: Whose data are covered is not stated

@@ -129,7 +129,9 @@ def communications_measure(case: Case, phrase: str, categories: str) -> None:
 
 @given(parsers.parse('a measure of type "{measure_type}"'))
 def measure_of_type(case: Case, measure_type: str) -> None:
+    """A measure of a Member State (Germany) unless a later step says where it applies."""
     case.set("measure_type", measure_type)
+    case.set("jurisdiction", "DE")
 
 
 @given(parsers.parse("the objective is {phrase}"))

@@ -160,7 +160,7 @@ def test_coverage_prints_rules_sources_and_summary(tmp_path: Path, capsys: pytes
     assert "    AAA-001 v1  para. 7  [verified]  1 scenarios" in out
     assert "b_source  Other (2020-01-01)  NOT EXERCISED" in out
     assert "Rules without a scenario: AAA-002" in out
-    assert "Summary: rules covered 1/2; sources exercised 1/2 (2 cited by rules);" in out
+    assert "Summary: rules covered 1/2; sources exercised 1/17 (2 cited by rules);" in out
 
 
 def test_coverage_in_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
