@@ -70,7 +70,7 @@ EXPECTED: dict[str, tuple[str, str, str, str, str, bool | None, dict[str, str]]]
     ),
     "ex09-client-side-scanning": (
         "non_compliant", "no", "no", "info", "info", True,
-        {"ENC-002": V, "ESS-001": V, "LEG-003": V, "LEG-006": Q, "ESS-003": Q, "ENC-003": Q, "NEC-005": Q,
+        {"ENC-002": V, "ESS-001": V, "LEG-003": V, "ESS-003": Q, "ENC-003": Q, "NEC-005": Q,
          "RET-015": Q, "LED-001": Q, "LED-002": Q, "LED-004": Q, "ENC-005": C, "LED-006": C, "PROP-003": Q,
          "PROP-005": Q, "RET-016": Q, "SURV-005": Q, "LED-005": Q, "LED-007": Q},
     ),
@@ -80,13 +80,13 @@ EXPECTED: dict[str, tuple[str, str, str, str, str, bool | None, dict[str, str]]]
          "PROP-003": S, "LEG-006": S},
     ),
     "ex11-bulk-interception-ministerial": (
-        "non_compliant", "no", "n/a", "info", "no", None,
-        {"SURV-006": V, "SURV-007": V, "LEG-004": V, "SURV-005": V, "SURV-008": C, "PROP-005": C, "PROP-004": Q,
-         "PROP-003": Q, "SURV-004": Q, "NEC-004": Q},
+        "non_compliant", "no", "n/a", "n/a", "no", None,
+        {"SURV-006": V, "SURV-007": V, "LEG-004": V, "SURV-005": V, "SURV-008": C, "PROP-005": C,
+         "SURV-004": Q},
     ),
     "ex12-pnr-selected-intra-eu": (
         "compliant_with_conditions", "ok", "n/a", "ok", "cond", True,
-        {"PNR-005": C, "PNR-001": S, "PNR-002": S, "PNR-003": S, "PNR-004": S, "LEG-006": S, "SURV-004": S},
+        {"PNR-005": C, "PNR-001": S, "PNR-002": S, "PNR-003": S, "PNR-004": S, "SURV-004": S},
     ),
 }  # fmt: skip
 
