@@ -221,6 +221,10 @@ def test_the_rulebook_is_decided_as_the_reference_decides_it_on_thinned_examples
 
     rulebook = _rulebook(load_rulebook)
     rules = rulebook.in_force(as_of)
-    facts = {k: v for k, v in build_facts(Measure.model_validate(example), as_of, rulebook.law).facts.items() if k not in dropped}
+    facts = {
+        k: v
+        for k, v in build_facts(Measure.model_validate(example), as_of, rulebook.law).facts.items()
+        if k not in dropped
+    }
     name = ruleset_id(rulebook, rules)
     assert DURABLE.evaluate(name, rules, facts) == REFERENCE.evaluate(name, rules, facts)

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
+from rulebook_fixtures import add_law_tables
 
 from art52.errors import RulebookError, RuleIssue
 from art52.rulebook.catalog import Rulebook
@@ -20,7 +21,6 @@ from art52.rulebook.conditions import parse_condition
 from art52.rulebook.loader import fact_catalogue, load_rulebook
 from art52.rulebook.schema import RuleSpec, build_rule
 from art52.rulebook.static_checks import MAX_TERMS, normalise, static_issues, trigger_key, unsatisfiable
-from rulebook_fixtures import add_law_tables
 
 SOURCES = """\
 - id: "a_source"

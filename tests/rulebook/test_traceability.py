@@ -14,13 +14,13 @@ import json
 from pathlib import Path
 
 import pytest
+from rulebook_fixtures import add_law_tables
 
 from art52.config import REPO_ROOT
 from art52.rulebook.catalog import Rulebook
 from art52.rulebook.coverage import ALLOWED_TAGS, coverage_report, report_to_data
 from art52.rulebook.loader import load_rulebook
 from art52.rulebook.scenarios import FeatureParseError, ScenarioSuite, parse_feature_text, parse_features
-from rulebook_fixtures import add_law_tables
 
 FEATURES_DIR = REPO_ROOT / "features"
 

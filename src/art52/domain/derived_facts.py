@@ -31,7 +31,8 @@ DERIVED_FACTS: dict[str, FieldSpec] = {
             "route_charter",
             "boolean",
             (),
-            f"Whether the Charter binds the measure: a Union act, or a Member State implementing Union law (D2; {ROUTES_DOC}).",
+            "Whether the Charter binds the measure: a Union act, or a Member State implementing Union law "
+            f"(D2; {ROUTES_DOC}).",
         ),
         FieldSpec(
             "route_echr",
@@ -75,7 +76,12 @@ DERIVED_FACTS: dict[str, FieldSpec] = {
             (),
             "Whether the national serious-crime threshold is below 3 years (D8, a warning).",
         ),
-        FieldSpec("objective_rank", "integer", (), "Rank of the objective, higher is weightier, from rules/law/objective_ranks.yaml (D9)."),
+        FieldSpec(
+            "objective_rank",
+            "integer",
+            (),
+            "Rank of the objective, higher is weightier, from rules/law/objective_ranks.yaml (D9).",
+        ),
         FieldSpec("further_use_rank", "integer", (), "Rank of the further-use objective on the same scale (D9)."),
         FieldSpec(
             "further_use_less_serious",

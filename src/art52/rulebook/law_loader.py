@@ -9,6 +9,7 @@ the whole rulebook.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -150,7 +151,7 @@ def _check_spans(spans: list[Span], report: Callable[[tuple[Any, ...], str | Non
         by_state.setdefault(span.state, []).append(span)
     for state, periods in by_state.items():
         ordered = sorted(periods, key=lambda s: s.start)
-        for earlier, later in zip(ordered, ordered[1:], strict=False):
+        for earlier, later in pairwise(ordered):
             if earlier.end is None or later.start <= earlier.end:
                 report(("entries",), state, f"periods of {state} overlap from {later.start.isoformat()}")
 

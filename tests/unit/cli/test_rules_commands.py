@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 import yaml
+from rulebook_fixtures import add_law_tables
 
 from art52.cli import EX_CONFIG, EX_DATAERR, EX_NOINPUT, EX_USAGE, main
 from art52.config import REPO_ROOT
-from rulebook_fixtures import add_law_tables
 
 SHIPPED_RULES = REPO_ROOT / "rules"
 SHIPPED_FEATURES = REPO_ROOT / "features"

@@ -13,6 +13,7 @@ from art52.domain.measure import Measure
 from art52.engine.facts import build_facts
 from art52.rulebook.law_tables import LawTables
 from art52.rulebook.loader import load_rulebook
+
 ON = dt.date(2025, 1, 1)
 RULES_DIR = Path(os.environ.get("ART52_RULES_DIR", Path(__file__).resolve().parents[3] / "rules"))
 LAW: LawTables = load_rulebook(RULES_DIR).law

@@ -46,7 +46,11 @@ def assess(directory: Path) -> tuple[str, dict[str, str], tuple[str, ...]]:
 def test_a_changed_objective_rank_changes_the_rulebook_version_and_the_result(copy: Path) -> None:
     version, effects, _ = assess(SHIPPED)
     assert effects["RET-011"] == "violation"
-    edit(copy / "law" / "objective_ranks.yaml", "{objective: crime_general, rank: 2}", "{objective: crime_general, rank: 3}")
+    edit(
+        copy / "law" / "objective_ranks.yaml",
+        "{objective: crime_general, rank: 2}",
+        "{objective: crime_general, rank: 3}",
+    )
     changed_version, changed_effects, _ = assess(copy)
     assert changed_version != version
     assert changed_effects["RET-011"] == "satisfied"
@@ -76,7 +80,8 @@ def test_a_bad_table_entry_names_file_line_and_entry(copy: Path) -> None:
     assert issue.file.endswith("eu_membership.yaml")
     assert issue.rule_id == "HR"
     lines = (copy / "law" / "eu_membership.yaml").read_text().splitlines()
-    assert issue.line is not None and "state: HR" in lines[issue.line - 1]
+    assert issue.line is not None
+    assert "state: HR" in lines[issue.line - 1]
 
 
 def test_a_missing_table_or_unknown_source_rejects_the_whole_rulebook(copy: Path) -> None:
@@ -90,6 +95,10 @@ def test_a_missing_table_or_unknown_source_rejects_the_whole_rulebook(copy: Path
 
 
 def test_overlapping_periods_of_one_state_are_rejected(copy: Path) -> None:
-    edit(copy / "law" / "echr_parties.yaml", "{state: CH, from: 1974-11-28}", "{state: CH, from: 1974-11-28}\n  - {state: CH, from: 1990-01-01}")
+    edit(
+        copy / "law" / "echr_parties.yaml",
+        "{state: CH, from: 1974-11-28}",
+        "{state: CH, from: 1974-11-28}\n  - {state: CH, from: 1990-01-01}",
+    )
     with pytest.raises(RulebookError, match="periods of CH overlap from 1990-01-01"):
         load_rulebook(copy)

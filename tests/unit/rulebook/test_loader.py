@@ -7,10 +7,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from rulebook_fixtures import add_law_tables
 
 from art52.errors import RulebookError
 from art52.rulebook.loader import load_rulebook
-from rulebook_fixtures import add_law_tables
 
 SOURCES = """\
 - id: src_a
