@@ -205,6 +205,18 @@ def finding_cites(case: Case, rule_id: str, short: str) -> None:
     assert short in shorts, f"{rule_id} cites {shorts}"
 
 
+@then(parsers.parse("finding {rule_id} does not rest on {short}"))
+def finding_does_not_rest_on(case: Case, rule_id: str, short: str) -> None:
+    shorts = [c.short for c in case.finding(rule_id).sources]
+    assert short not in shorts, f"{rule_id} cites {shorts}"
+
+
+@then(parsers.parse("finding {rule_id} lists {short} as a later confirmation"))
+def finding_later_confirmation(case: Case, rule_id: str, short: str) -> None:
+    shorts = [c.short for c in case.finding(rule_id).later_confirmation]
+    assert short in shorts, f"{rule_id} lists {shorts} as later confirmation"
+
+
 @then(parsers.parse("finding {rule_id} is version {version:d}"))
 def finding_version(case: Case, rule_id: str, version: int) -> None:
     assert case.finding(rule_id).rule_version == version

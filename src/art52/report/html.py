@@ -105,7 +105,10 @@ def _template() -> Template:
 
 
 def _citations(finding: Finding) -> str:
-    return "; ".join(cite(c) for c in finding.sources)
+    cited = "; ".join(cite(c) for c in finding.sources)
+    if finding.later_confirmation:
+        cited += " — later confirmation: " + "; ".join(cite(c) for c in finding.later_confirmation)
+    return cited
 
 
 def render_html(assessment: Assessment, contests: Sequence[Contest] = ()) -> str:

@@ -52,6 +52,8 @@ def render_finding(finding: Finding, contests: Sequence[Contest] = ()) -> list[s
         f"  - {finding.explanation}",
         f"  - Sources: {'; '.join(cite(c) for c in finding.sources)}",
     ]
+    if finding.later_confirmation:
+        lines.append(f"  - Later confirmation: {'; '.join(cite(c) for c in finding.later_confirmation)}")
     known = [f"`{f.path}` = `{f.value}`" for f in finding.facts if f.known]
     if known:
         lines.append(f"  - Facts relied on: {', '.join(known)}")

@@ -77,6 +77,22 @@ class Rulebook:
         """The rule's sources joined with the register; a pinpoint is verified only if marked so."""
         return self._citations[rule.key]
 
+    def available_from(self, source_id: str) -> dt.date:
+        """The first day a source can be relied on: an instrument's date of application, else its date."""
+        return self.law.source_available_from(source_id) or self.sources[source_id].date
+
+    def citations_on(self, rule: Rule, on: dt.date) -> tuple[tuple[Citation, ...], tuple[Citation, ...]]:
+        """The rule's citations split by the legal date: those that existed on ``on``, and later ones.
+
+        A finding rests only on the first; the second are later confirmations. A rule version in
+        force before all its sources is reported by ``art52 rules check``; should one be loaded
+        anyway, it cites all its sources rather than none.
+        """
+        cited = self.citations(rule)
+        earlier = tuple(c for c in cited if self.available_from(c.source_id) <= on)
+        later = tuple(c for c in cited if self.available_from(c.source_id) > on)
+        return (earlier, later) if earlier else (cited, ())
+
     @cached_property
     def _citations(self) -> dict[str, tuple[Citation, ...]]:
         # Built once per rulebook: every finding of every assessment cites from here.

@@ -26,14 +26,14 @@ SOURCES = """\
   title: "A source"
   authority: "A court"
   kind: "judgment"
-  date: 2020-01-01
+  date: 1900-01-01
   identifier: "ECLI:XX:0000:1"
 - id: "b_source"
   short: "Other"
   title: "Another source"
   authority: "A legislature"
   kind: "directive"
-  date: 2020-01-01
+  date: 1900-01-01
 """
 
 
@@ -44,6 +44,7 @@ def rule(rule_id: str, when: Any, *, effect: str = "violation", ref: str = "a_so
         "title": f"Rule {rule_id}",
         "principle": "legality",
         "status": "settled",
+        "valid_from": extra.pop("valid_from", "1900-01-01"),
         "when": when,
         "then": {"effect": effect, "explanation": "Because."},
         "sources": [{"ref": ref, "pinpoint": "para. 7", "verified": True}],
@@ -156,9 +157,9 @@ def test_coverage_prints_rules_sources_and_summary(tmp_path: Path, capsys: pytes
     out = capsys.readouterr().out
     assert "AAA-001  Rule AAA-001  [family]  1 scenario\n    family.feature:4  A measure without a legal basis" in out
     assert "AAA-002  Rule AAA-002  [family]  NO SCENARIO" in out
-    assert "a_source  Source (ECLI:XX:0000:1, 2020-01-01)  exercised" in out
+    assert "a_source  Source (ECLI:XX:0000:1, 1900-01-01)  exercised" in out
     assert "    AAA-001 v1  para. 7  [verified]  1 scenarios" in out
-    assert "b_source  Other (2020-01-01)  NOT EXERCISED" in out
+    assert "b_source  Other (1900-01-01)  NOT EXERCISED" in out
     assert "Rules without a scenario: AAA-002" in out
     assert "Summary: rules covered 1/2; sources exercised 1/17 (2 cited by rules);" in out
 
