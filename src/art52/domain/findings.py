@@ -34,7 +34,7 @@ class Finding(BaseModel):
     sources: tuple[Citation, ...] = Field(min_length=1)
     later_confirmation: tuple[Citation, ...] = Field(
         default=(),
-        description="the rule's sources dated after the legal date: they confirm the finding, which does not rest on them",
+        description="the rule's sources dated after the legal date: they confirm the finding but do not ground it",
     )
     facts: tuple[FactRef, ...] = ()
     missing_facts: tuple[str, ...] = ()
