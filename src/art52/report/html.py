@@ -47,6 +47,7 @@ TEMPLATE = """<!DOCTYPE html>
 <p class="meta">
 {% if a.measure_id %}Measure reference: <code>{{ a.measure_id }}</code><br>{% endif %}
 Legal date: {{ a.as_of.isoformat() }} ({{ a.as_of_source.value.replace('_', ' ') }})<br>
+{% if a.legal_question %}Question answered: {{ a.legal_question }}<br>{% endif %}
 Rulebook: <code>{{ a.rulebook_version }}</code> — engine: {{ a.engine.version }}
 </p>
 <h2>Verdict</h2>

@@ -71,6 +71,7 @@ def render_markdown(assessment: Assessment, contests: Sequence[Contest] = ()) ->
         out.append(f"Measure reference: `{assessment.measure_id}`  ")
     out += [
         f"Legal date: {assessment.as_of.isoformat()} ({assessment.as_of_source.value.replace('_', ' ')})  ",
+        *([f"Question answered: {assessment.legal_question}  "] if assessment.legal_question else []),
         f"Rulebook: `{assessment.rulebook_version}` — engine: {assessment.engine.version}",
         "",
         f"## Verdict: {verdict}",

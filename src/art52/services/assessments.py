@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 import art52
 from art52.domain.assessment import AsOfSource, Assessment, EngineInfo
+from art52.domain.legal_question import legal_question
 from art52.domain.measure import Measure
 from art52.engine.backend import Backend
 from art52.engine.evaluator import evaluate_rules
@@ -82,6 +83,7 @@ class Assessor:
             derived_facts=dict(sorted(sheet.derived.items())),
             as_of=legal_date,
             as_of_source=source,
+            legal_question=legal_question(legal_date, today_by_default=source is AsOfSource.DEFAULT_TODAY),
             rulebook_version=self.rulebook.version,
             engine=EngineInfo(backend=self.backend.name, version=self.backend.version()),
             art52_version=art52.__version__,
