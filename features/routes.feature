@@ -64,7 +64,7 @@ Feature: Which body of law applies: the four routes
 
   Rule: A State-direct measure outside EU law is judged on the ECHR rules alone
 
-    @SURV-002 @LEG-003 @NEC-004
+    @LEG-004 @LEG-003 @NEC-004
     Scenario: A 2010 interception by the State itself
       Given a measure of type "interception_targeted"
       And "actor_model" is "state_direct"
@@ -72,9 +72,10 @@ Feature: Which body of law applies: the four routes
       And the objective is serious crime
       And "legal_basis.exists" is true
       And "legal_basis.specifies_access_conditions" is false
-      And "authorisation.requires_individual_suspicion" is false
+      And "safeguards.offences_defined" is false
       And "necessity.less_intrusive_alternatives_assessed" is false
       When it is assessed as of 2010-06-01
-      Then finding SURV-002 is a violation
+      Then finding LEG-004 is a violation
+      And finding LEG-004 cites Weber and Saravia
       And rule LEG-003 does not apply
       And rule NEC-004 does not apply
