@@ -40,6 +40,7 @@ ENTRY_MODELS: dict[str, type[BaseModel]] = {
 # What the engine looks up by name: the tables must provide these entries.
 REQUIRED_INSTRUMENTS = ("eprivacy", "charter", "led", "eevidence")
 REQUIRED_VALUES = ("serious_crime_threshold_years",)
+UNRANKED_OBJECTIVE = "other"  # names no objective, so it has no rank
 
 
 def load_law_tables(
@@ -168,11 +169,13 @@ def _check_required(
     for value in REQUIRED_VALUES:
         if "legal_values" in tables and law.value(value) is None:
             issues.append(RuleIssue(where("legal_values"), None, value, "required legal value is missing"))
-    for rank in law.objective_ranks:
-        if rank.objective not in objectives:
-            issues.append(
-                RuleIssue(where("objective_ranks"), None, rank.objective, "not an objective of the measure contract")
-            )
+    ranked = {rank.objective for rank in law.objective_ranks}
+    for objective in sorted(ranked - set(objectives)):
+        issues.append(RuleIssue(where("objective_ranks"), None, objective, "not an objective of the measure contract"))
+    if "objective_ranks" in tables:
+        for objective in objectives:
+            if objective not in ranked and objective != UNRANKED_OBJECTIVE:
+                issues.append(RuleIssue(where("objective_ranks"), None, objective, "the objective has no rank"))
 
 
 def _key_of(item: Any) -> str | None:

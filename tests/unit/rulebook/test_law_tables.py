@@ -102,3 +102,9 @@ def test_overlapping_periods_of_one_state_are_rejected(copy: Path) -> None:
     )
     with pytest.raises(RulebookError, match="periods of CH overlap from 1990-01-01"):
         load_rulebook(copy)
+
+
+def test_every_objective_of_the_contract_has_a_rank(copy: Path) -> None:
+    edit(copy / "law" / "objective_ranks.yaml", "  - {objective: ipr_enforcement_online, rank: 1}\n", "")
+    with pytest.raises(RulebookError, match="the objective has no rank"):
+        load_rulebook(copy)
