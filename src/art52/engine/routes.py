@@ -4,11 +4,11 @@ The courts keep four routes apart, and each rule belongs to one (or, for the
 ECtHR's tests, to the ECHR and, through Art. 52(3) of the Charter, to the
 Charter):
 
-- **ePrivacy**: national measures that oblige providers of electronic
-  communications services to retain, preserve, transmit or give access to data,
-  or to process data for the State, national security included; not the State
-  acting directly without providers (LQDN I, para. 103), nor air carriers or the
-  search of a seized device.
+- **ePrivacy**: measures of a Member State (or of the Union) that oblige
+  providers of electronic communications services to retain, preserve, transmit
+  or give access to data, or to process data for the State, national security
+  included; not the State acting directly without providers (LQDN I, para. 103),
+  nor air carriers or the search of a seized device.
 - **LED**: processing by competent authorities for criminal-law purposes; not
   national security (LED Art. 2(3)(a)), not Union bodies (Art. 2(3)(b)), not the
   provider's own retention or preservation.
