@@ -74,7 +74,8 @@ DERIVED_FACTS: dict[str, FieldSpec] = {
             "serious_threshold_warning",
             "boolean",
             (),
-            "Whether the national serious-crime threshold is below 3 years (D8, a warning).",
+            "Whether the national serious-crime threshold is below the one in rules/law/legal_values.yaml "
+            "(D8, a warning).",
         ),
         FieldSpec(
             "objective_rank",
