@@ -246,7 +246,7 @@ def main() -> None:
     for measure in measures:
         as_of, _ = resolve_as_of(measure, None, TODAY)
         rules = rulebook.in_force(as_of)
-        inputs.append((ruleset_id(rulebook, rules), rules, build_facts(measure, as_of).facts))
+        inputs.append((ruleset_id(rulebook, rules), rules, build_facts(measure, as_of, rulebook.law).facts))
     rulesets = {name: rules for name, rules, _ in inputs}
     compile_started = time.perf_counter()
     compiled = {name: durable.compiled(name, rules) for name, rules in rulesets.items()}

@@ -64,7 +64,7 @@ Feature: Assessing a whole measure under Art. 52(1) of the Charter
     And the safeguards to impose include PROP-005
     And rule PROP-004 does not apply
     And the assessment asks for "legal_basis.clear_and_precise"
-    And the assessment asks for "necessity.less_intrusive_alternatives_assessed"
+    And rule NEC-004 does not apply
 
   @end-to-end @NEC-003 @NEC-004 @ESS-003 @PROP-003
   Scenario: An incomplete file for a preservation order is answered with questions

@@ -18,7 +18,8 @@ Feature: Police access to data stored on a seized device
     Scenario: Police search a seized phone on their own authority
       Given a measure of type "device_search"
       And "jurisdiction" is "AT"
-      And "legal_basis.implements_eu_law" is true
+      And "actor_model" is "state_direct"
+      And "objective" is "serious_crime"
       And "data.categories" is ["device_stored_data"]
       And "authorisation.prior_review_by" is "police"
       And "legal_basis.defines_offence_factors" is true
@@ -33,7 +34,8 @@ Feature: Police access to data stored on a seized device
     Scenario: A judge authorises the search of a phone for a minor offence
       Given a measure of type "device_search"
       And "jurisdiction" is "AT"
-      And "legal_basis.implements_eu_law" is true
+      And "actor_model" is "state_direct"
+      And "objective" is "serious_crime"
       And "data.categories" is ["device_stored_data"]
       And the objective is crime in general
       And "authorisation.prior_review_by" is "court"
@@ -48,7 +50,8 @@ Feature: Police access to data stored on a seized device
     Scenario: The law leaves the factors governing access to the police
       Given a measure of type "device_search"
       And "jurisdiction" is "AT"
-      And "legal_basis.implements_eu_law" is true
+      And "actor_model" is "state_direct"
+      And "objective" is "serious_crime"
       And "authorisation.prior_review_by" is "court"
       And "legal_basis.defines_offence_factors" is false
       And "notification.persons_notified" is "required_when_no_jeopardy"
@@ -59,7 +62,8 @@ Feature: Police access to data stored on a seized device
     Scenario: The person is never told that the phone was searched
       Given a measure of type "device_search"
       And "jurisdiction" is "AT"
-      And "legal_basis.implements_eu_law" is true
+      And "actor_model" is "state_direct"
+      And "objective" is "serious_crime"
       And "authorisation.prior_review_by" is "independent_admin_body"
       And "legal_basis.defines_offence_factors" is true
       And "notification.persons_notified" is "never"
@@ -70,7 +74,8 @@ Feature: Police access to data stored on a seized device
     Scenario: Unlocking a phone in substantiated urgency, reviewed promptly afterwards
       Given a measure of type "device_search"
       And "jurisdiction" is "AT"
-      And "legal_basis.implements_eu_law" is true
+      And "actor_model" is "state_direct"
+      And "objective" is "serious_crime"
       And "authorisation.prior_review_by" is "none"
       And "authorisation.urgency_exception" is true
       And "authorisation.ex_post_review_prompt" is true
@@ -83,7 +88,8 @@ Feature: Police access to data stored on a seized device
     Scenario: Who authorises the search is not stated
       Given a measure of type "device_search"
       And "jurisdiction" is "AT"
-      And "legal_basis.implements_eu_law" is true
+      And "actor_model" is "state_direct"
+      And "objective" is "serious_crime"
       And "legal_basis.defines_offence_factors" is true
       And "notification.persons_notified" is "required_when_no_jeopardy"
       When it is assessed as of 2025-01-10
@@ -93,7 +99,8 @@ Feature: Police access to data stored on a seized device
     Scenario: Before Landeck the rule is not in force
       Given a measure of type "device_search"
       And "jurisdiction" is "AT"
-      And "legal_basis.implements_eu_law" is true
+      And "actor_model" is "state_direct"
+      And "objective" is "serious_crime"
       And "authorisation.prior_review_by" is "police"
       When it is assessed as of 2024-10-03
       Then rule DEV-001 does not apply
@@ -107,13 +114,23 @@ Feature: Police access to data stored on a seized device
       Then rule DEV-001 does not apply
 
     @DEV-001
-    Scenario: Whether EU law applies to the search is not stated
+    Scenario: Whether the search serves a criminal-law purpose is not stated
       Given a measure of type "device_search"
       And "jurisdiction" is "AT"
       And "actor_model" is "state_direct"
       And "authorisation.prior_review_by" is "police"
       When it is assessed as of 2025-01-10
-      Then finding DEV-001 asks for "legal_basis.implements_eu_law"
+      Then finding DEV-001 asks for "objective"
+
+    @DEV-001
+    Scenario: A search for national security lies outside the Law Enforcement Directive
+      Given a measure of type "device_search"
+      And "jurisdiction" is "AT"
+      And "actor_model" is "state_direct"
+      And "objective" is "national_security"
+      And "authorisation.prior_review_by" is "police"
+      When it is assessed as of 2025-01-10
+      Then rule DEV-001 does not apply
 
     @DEV-001
     Scenario: Remote access to a suspect's phone under an interception power is not a device search

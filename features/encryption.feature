@@ -69,6 +69,7 @@ Feature: Encryption and lawful access
     @ENC-002
     Scenario: A detection order covering all users of a service
       Given a measure of type "encryption_obligation"
+      And "actor_model" is "provider_obligation"
       And "encryption.effect" is "detection_order"
       And "data.subjects_scope" is "all_users"
       When it is assessed as of 2025-01-01
@@ -78,6 +79,7 @@ Feature: Encryption and lawful access
     @ENC-002
     Scenario: A detection order limited to the accounts of suspects
       Given a measure of type "encryption_obligation"
+      And "actor_model" is "provider_obligation"
       And "encryption.effect" is "detection_order"
       And "data.subjects_scope" is "suspects_only"
       When it is assessed as of 2025-01-01
@@ -86,6 +88,7 @@ Feature: Encryption and lawful access
     @ENC-002
     Scenario: A detection order that does not say whose communications it covers
       Given a measure of type "encryption_obligation"
+      And "actor_model" is "provider_obligation"
       And "encryption.effect" is "detection_order"
       When it is assessed as of 2025-01-01
       Then finding ENC-002 asks for "data.subjects_scope"
@@ -114,6 +117,7 @@ Feature: Encryption and lawful access
     @ENC-003
     Scenario: An independently evaluated detection order with assessed error rates
       Given a measure of type "encryption_obligation"
+      And "actor_model" is "provider_obligation"
       And "encryption.effect" is "detection_order"
       And "necessity.effectiveness_evidence" is "independent_evaluation"
       And "encryption.error_rate_assessed" is true
@@ -123,6 +127,7 @@ Feature: Encryption and lawful access
     @ENC-003
     Scenario: Statistics are given but error rates are not mentioned
       Given a measure of type "encryption_obligation"
+      And "actor_model" is "provider_obligation"
       And "encryption.effect" is "detection_order"
       And "necessity.effectiveness_evidence" is "statistical"
       When it is assessed as of 2025-01-01
@@ -204,6 +209,7 @@ Feature: Encryption and lawful access
     @ENC-005
     Scenario: Nothing is said about assessments or transparency
       Given a measure of type "encryption_obligation"
+      And "actor_model" is "provider_obligation"
       And "encryption.effect" is "provider_key_disclosure_targeted"
       When it is assessed as of 2025-01-01
       Then finding ENC-005 asks for "led.dpia_done"

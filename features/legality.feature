@@ -25,6 +25,7 @@ Feature: Legality: the limitation must be provided for by law
     @LEG-001
     Scenario: A measure that rests on a law passes this first test
       Given a measure of type "interception_targeted"
+      And "actor_model" is "provider_obligation"
       And "legal_basis.exists" is true
       When it is assessed as of 2025-01-01
       Then finding LEG-001 is satisfied
@@ -44,6 +45,7 @@ Feature: Legality: the limitation must be provided for by law
     @LEG-002
     Scenario: Unpublished rules make the measure unlawful
       Given a measure of type "interception_targeted"
+      And "actor_model" is "provider_obligation"
       And "legal_basis.exists" is true
       And "legal_basis.accessible" is false
       When it is assessed as of 2025-01-01
@@ -55,6 +57,7 @@ Feature: Legality: the limitation must be provided for by law
     @LEG-002
     Scenario: Published rules meet the accessibility requirement
       Given a measure of type "interception_targeted"
+      And "actor_model" is "provider_obligation"
       And "legal_basis.exists" is true
       And "legal_basis.accessible" is true
       When it is assessed as of 2025-01-01
@@ -63,6 +66,7 @@ Feature: Legality: the limitation must be provided for by law
     @LEG-002
     Scenario: Accessibility of the law is not stated
       Given a measure of type "interception_targeted"
+      And "actor_model" is "provider_obligation"
       And "legal_basis.exists" is true
       When it is assessed as of 2025-01-01
       Then finding LEG-002 asks for "legal_basis.accessible"
@@ -75,6 +79,7 @@ Feature: Legality: the limitation must be provided for by law
     @LEG-003
     Scenario: A law that leaves the conditions of access to the authorities is unlawful
       Given a measure of type "interception_targeted"
+      And "actor_model" is "provider_obligation"
       And "legal_basis.exists" is true
       And "legal_basis.specifies_access_conditions" is false
       When it is assessed as of 2025-01-01
@@ -86,6 +91,7 @@ Feature: Legality: the limitation must be provided for by law
     @LEG-003
     Scenario: A law that sets the conditions of access meets the requirement
       Given a measure of type "interception_targeted"
+      And "actor_model" is "provider_obligation"
       And "legal_basis.exists" is true
       And "legal_basis.specifies_access_conditions" is true
       When it is assessed as of 2025-01-01
@@ -94,6 +100,7 @@ Feature: Legality: the limitation must be provided for by law
     @LEG-003
     Scenario: Whether the law sets the conditions of access is not stated
       Given a measure of type "interception_targeted"
+      And "actor_model" is "provider_obligation"
       And "legal_basis.exists" is true
       When it is assessed as of 2025-01-01
       Then finding LEG-003 asks for "legal_basis.specifies_access_conditions"

@@ -85,11 +85,17 @@ Feature: Necessity: the measure must be described, effective and the least intru
 
     @NEC-004
     Scenario: No alternative was considered
-      Given the example measure "ex11-bulk-interception-ministerial"
+      Given the example measure "ex07-epres-order-incomplete"
       When it is assessed
       Then finding NEC-004 is a request for information
       And finding NEC-004 asks for "necessity.less_intrusive_alternatives_assessed"
       And finding NEC-004 cites PI
+
+    @NEC-004
+    Scenario: A non-member State's measure is not assessed under the Charter method
+      Given the example measure "ex11-bulk-interception-ministerial"
+      When it is assessed
+      Then rule NEC-004 does not apply
 
     @NEC-004
     Scenario: Alternatives were assessed

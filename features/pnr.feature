@@ -9,6 +9,7 @@ Feature: Passenger Name Record schemes
     Given a measure of type "pnr_processing"
     And "jurisdiction" is "BE"
     And "actor_model" is "provider_obligation"
+    And "legal_basis.implements_eu_law" is true
     And the objective is serious crime
 
   Rule: The rules apply to PNR schemes under EU law, from the judgment of 21 June 2022

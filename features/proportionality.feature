@@ -161,6 +161,12 @@ Feature: Proportionality: the interference must match what the measure achieves
       And finding PROP-004 asks for "safeguards.periodic_review"
 
     @PROP-004
+    Scenario: A non-member State's bulk interception is not tested under the Charter
+      Given the example measure "ex11-bulk-interception-ministerial"
+      When it is assessed
+      Then rule PROP-004 does not apply
+
+    @PROP-004
     Scenario: Whose data are covered is not stated
       Given a measure obliging providers to retain traffic data
       When it is assessed as of 2025-01-01

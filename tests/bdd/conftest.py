@@ -129,7 +129,9 @@ def communications_measure(case: Case, phrase: str, categories: str) -> None:
 
 @given(parsers.parse('a measure of type "{measure_type}"'))
 def measure_of_type(case: Case, measure_type: str) -> None:
+    """A measure of a Member State (Germany) unless a later step says where it applies."""
     case.set("measure_type", measure_type)
+    case.set("jurisdiction", "DE")
 
 
 @given(parsers.parse("the objective is {phrase}"))
@@ -201,6 +203,18 @@ def rule_silent(case: Case, rule_id: str) -> None:
 def finding_cites(case: Case, rule_id: str, short: str) -> None:
     shorts = [c.short for c in case.finding(rule_id).sources]
     assert short in shorts, f"{rule_id} cites {shorts}"
+
+
+@then(parsers.parse("finding {rule_id} does not rest on {short}"))
+def finding_does_not_rest_on(case: Case, rule_id: str, short: str) -> None:
+    shorts = [c.short for c in case.finding(rule_id).sources]
+    assert short not in shorts, f"{rule_id} cites {shorts}"
+
+
+@then(parsers.parse("finding {rule_id} lists {short} as a later confirmation"))
+def finding_later_confirmation(case: Case, rule_id: str, short: str) -> None:
+    shorts = [c.short for c in case.finding(rule_id).later_confirmation]
+    assert short in shorts, f"{rule_id} lists {shorts} as later confirmation"
 
 
 @then(parsers.parse("finding {rule_id} is version {version:d}"))

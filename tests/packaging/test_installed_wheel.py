@@ -160,3 +160,17 @@ def test_serve_answers_health_ready_docs_and_openapi(installed: Installed) -> No
         examples = document.json()["components"]["examples"]
         assert set(examples) == {p.name.split("-")[0] for p in EXAMPLES_DIR.glob("*.json")}
     assert "serving on" in server.stderr()
+
+
+@pytest.mark.parametrize("folder", ["rules", "features", "migrations", "examples", "contract"])
+def test_every_data_file_of_the_checkout_is_installed(installed: Installed, folder: str) -> None:
+    package = Path(installed.python("import art52, pathlib; print(pathlib.Path(art52.__file__).parent)"))
+
+    def files(root: Path) -> list[str]:
+        return sorted(
+            str(path.relative_to(root))
+            for path in root.rglob("*")
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+        )
+
+    assert files(package / folder) == files(REPO / folder)

@@ -78,17 +78,17 @@ EXPECTED: dict[str, tuple[str, str, str, str, str, bool | None, dict[str, str]]]
          "PROP-003": S},
     ),
     "ex11-bulk-interception-ministerial": (
-        "non_compliant", "no", "n/a", "info", "no", None,
+        "non_compliant", "no", "n/a", "n/a", "no", None,
         {"SURV-006": V, "SURV-007": V, "LEG-004": V, "SURV-005": V, "SURV-008": C, "PROP-005": C, "LEG-007": Q,
-         "PROP-003": Q, "SURV-004": Q, "NEC-004": Q},
+         "SURV-004": Q},
     ),
     "ex12-pnr-selected-intra-eu": (
         "compliant_with_conditions", "ok", "n/a", "ok", "cond", True,
         {"PNR-005": C, "PNR-001": S, "PNR-002": S, "PNR-003": S, "PNR-004": S, "SURV-004": S},
     ),
     "ex13-dna-database-not-convicted": (
-        "non_compliant", "ok", "n/a", "ok", "no", False,
-        {"BIO-001": V, "LEG-001": S, "LEG-003": S, "NEC-001": S},
+        "non_compliant", "ok", "n/a", "n/a", "no", False,
+        {"BIO-001": V, "LEG-001": S, "LEG-002": S},
     ),
     "ex14-ip-identity-copyright-staged": (
         "compliant_with_conditions", "ok", "ok", "ok", "cond", True,

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
+from rulebook_fixtures import add_law_tables
 
 from art52.errors import RulebookError, RuleIssue
 from art52.rulebook.catalog import Rulebook
@@ -27,6 +28,7 @@ SOURCES = """\
   title: "A source"
   authority: "A court"
   kind: "judgment"
+  date: 1900-01-01
 """
 
 FIELDS = fact_catalogue()
@@ -40,6 +42,7 @@ def rule(rule_id: str, when: Any, *, applies_to: Any = None, effect: str = "viol
         "title": f"Rule {rule_id}",
         "principle": "legality",
         "status": "settled",
+        "valid_from": extra.pop("valid_from", "1900-01-01"),
         "when": when,
         "then": {"effect": effect, "explanation": "Because."},
         "sources": [{"ref": "a_source", "pinpoint": "para. 1"}],
@@ -53,6 +56,7 @@ def rule(rule_id: str, when: Any, *, applies_to: Any = None, effect: str = "viol
 def write_rules(directory: Path, *rules: dict[str, Any], name: str = "family.yaml") -> Path:
     directory.mkdir(exist_ok=True)
     (directory / "sources.yaml").write_text(SOURCES)
+    add_law_tables(directory)
     path = directory / name
     path.write_text(yaml.safe_dump(list(rules), sort_keys=False))
     return path
@@ -96,7 +100,7 @@ def test_same_scope_and_condition_with_opposite_effects_conflict(tmp_path: Path)
     assert (issue.file, issue.line, issue.rule_id) == (str(path), line_of_key(path, 1, "then"), "AAA-002")
     assert "conflicting rules: AAA-002@1 and AAA-001@1" in issue.message
     assert "'then' concludes satisfied in AAA-002@1 but violation in AAA-001@1" in issue.message
-    assert "at all times" in issue.message
+    assert "from 1900-01-01 to open-ended" in issue.message
     assert str(issue).startswith(f"{path}:{issue.line} [AAA-002]: ")
 
 
@@ -353,6 +357,7 @@ def test_a_rule_file_written_by_hand_points_at_the_right_lines(tmp_path: Path) -
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "sources.yaml").write_text(SOURCES)
+    add_law_tables(rules)
     (rules / "hand.yaml").write_text(
         textwrap.dedent(
             """\
@@ -362,6 +367,7 @@ def test_a_rule_file_written_by_hand_points_at_the_right_lines(tmp_path: Path) -
               title: Fine
               principle: legality
               status: settled
+              valid_from: 1900-01-01
               when: {legal_basis.exists: {eq: false}}
               then: {effect: violation, explanation: x}
               sources: [{ref: a_source, pinpoint: p}]
@@ -371,6 +377,7 @@ def test_a_rule_file_written_by_hand_points_at_the_right_lines(tmp_path: Path) -
               title: Never fires
               principle: legality
               status: settled
+              valid_from: 1900-01-01
               applies_to:
                 objective: {eq: terrorism}
               when:
@@ -382,4 +389,27 @@ def test_a_rule_file_written_by_hand_points_at_the_right_lines(tmp_path: Path) -
         )
     )
     (issue,) = static_issues(load_rulebook(rules))
-    assert (issue.rule_id, issue.line) == ("AAA-002", 18)
+    assert (issue.rule_id, issue.line) == ("AAA-002", 20)
+
+
+def test_a_version_in_force_before_all_its_sources_is_reported(tmp_path: Path) -> None:
+    issues = issues_for(
+        tmp_path,
+        rule("AAA-001", {"legal_basis.exists": {"eq": False}}, valid_from="1899-12-31"),
+        rule("AAA-002", {"legal_basis.exists": {"eq": False}}, valid_from=None),
+        rule("AAA-003", {"legal_basis.exists": {"eq": False}}, valid_from="1900-01-01"),
+    )
+    dated = {i.rule_id: i.message for i in issues if "none of its sources existed" in i.message}
+    assert dated == {
+        "AAA-001": "version 1 is in force from 1899-12-31, but none of its sources existed before 1900-01-01",
+        "AAA-002": (
+            "version 1 is in force on every date (no valid_from), but none of its sources existed before 1900-01-01"
+        ),
+    }
+
+
+def test_the_shipped_rulebook_has_no_version_older_than_its_law() -> None:
+    from art52.rulebook.source_dating import undated_versions
+
+    shipped = Path(__file__).resolve().parents[2] / "rules"
+    assert undated_versions(load_rulebook(shipped)) == []

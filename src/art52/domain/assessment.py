@@ -91,6 +91,9 @@ class Assessment(BaseModel):
     derived_facts: dict[str, Any]
     as_of: dt.date
     as_of_source: AsOfSource
+    legal_question: str | None = Field(
+        default=None, description="the question the legal date answers: the law as stated on that date, or as now"
+    )
     rulebook_version: str
     engine: EngineInfo
     art52_version: str

@@ -8,15 +8,38 @@ from __future__ import annotations
 
 from art52.domain.fields import FieldSpec
 
-OBJECTIVE_RANK_DOC = (
-    "national_security 4 > terrorism = serious_crime = public_security_serious_threat 3 "
-    "> crime_general 2 > administrative_offence = ipr_enforcement_online 1; other unranked"
-)
+ROUTES_DOC = "dated: the instrument applies and the State is bound on the legal date (rules/law/)"
 
 DERIVED_FACTS: dict[str, FieldSpec] = {
     spec.path: spec
     for spec in (
-        FieldSpec("eu_law_applies", "boolean", (), "Whether EU law (ePrivacy, the Charter) governs the measure (D2)."),
+        FieldSpec(
+            "route_eprivacy",
+            "boolean",
+            (),
+            "Whether the ePrivacy Directive (Art. 15(1)) governs the measure: it obliges providers of electronic "
+            f"communications services in a Member State (D2; {ROUTES_DOC}).",
+        ),
+        FieldSpec(
+            "route_led",
+            "boolean",
+            (),
+            "Whether the Law Enforcement Directive governs the processing: competent authorities of a Member State, "
+            f"criminal-law purposes, not the provider's own retention (D2; {ROUTES_DOC}).",
+        ),
+        FieldSpec(
+            "route_charter",
+            "boolean",
+            (),
+            "Whether the Charter binds the measure: a Union act, or a Member State implementing Union law "
+            f"(D2; {ROUTES_DOC}).",
+        ),
+        FieldSpec(
+            "route_echr",
+            "boolean",
+            (),
+            f"Whether the ECHR binds the measure: the Convention is in force for the State (D2; {ROUTES_DOC}).",
+        ),
         FieldSpec(
             "scope",
             "enum",
@@ -51,9 +74,15 @@ DERIVED_FACTS: dict[str, FieldSpec] = {
             "serious_threshold_warning",
             "boolean",
             (),
-            "Whether the national serious-crime threshold is below 3 years (D8, a warning).",
+            "Whether the national serious-crime threshold is below the one in rules/law/legal_values.yaml "
+            "(D8, a warning).",
         ),
-        FieldSpec("objective_rank", "integer", (), f"Rank of the objective: {OBJECTIVE_RANK_DOC} (D9)."),
+        FieldSpec(
+            "objective_rank",
+            "integer",
+            (),
+            "Rank of the objective, higher is weightier, from rules/law/objective_ranks.yaml (D9).",
+        ),
         FieldSpec("further_use_rank", "integer", (), "Rank of the further-use objective on the same scale (D9)."),
         FieldSpec(
             "further_use_less_serious",
@@ -78,7 +107,17 @@ DERIVED_FACTS: dict[str, FieldSpec] = {
 
 # The contract fields each derived fact is computed from: what to ask for when it is unknown.
 DERIVED_INPUTS: dict[str, tuple[str, ...]] = {
-    "eu_law_applies": ("jurisdiction", "actor_model", "legal_basis.level", "legal_basis.implements_eu_law"),
+    "route_eprivacy": ("jurisdiction", "actor_model", "measure_type"),
+    "route_led": ("jurisdiction", "objective", "actor_model", "measure_type"),
+    "route_charter": (
+        "jurisdiction",
+        "legal_basis.level",
+        "legal_basis.implements_eu_law",
+        "actor_model",
+        "measure_type",
+        "objective",
+    ),
+    "route_echr": ("jurisdiction",),
     "scope": ("data.subjects_scope", "data.targeting_criteria.type"),
     "interference_seriousness": ("data.categories", "access.linking_allows_precise_conclusions"),
     "factual_description_complete": (

@@ -32,6 +32,10 @@ class Finding(BaseModel):
     effect: Effect
     explanation: str = Field(min_length=1)
     sources: tuple[Citation, ...] = Field(min_length=1)
+    later_confirmation: tuple[Citation, ...] = Field(
+        default=(),
+        description="the rule's sources dated after the legal date: they confirm the finding but do not ground it",
+    )
     facts: tuple[FactRef, ...] = ()
     missing_facts: tuple[str, ...] = ()
     provisional: bool = False

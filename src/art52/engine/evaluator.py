@@ -41,30 +41,36 @@ def evaluate_rules(
         result = results.get(rule.key)
         if result is None:
             raise EngineError(f"backend {backend.name} returned no result for {rule.key}")
-        finding = _finding(rulebook, rule, result, facts)
+        finding = _finding(rulebook, rule, result, facts, as_of)
         if finding is not None:
             findings.append(finding)
     return tuple(findings)
 
 
-def _finding(rulebook: Rulebook, rule: Rule, result: RuleResult, facts: Mapping[str, Any]) -> Finding | None:
+def _finding(
+    rulebook: Rulebook, rule: Rule, result: RuleResult, facts: Mapping[str, Any], as_of: dt.date
+) -> Finding | None:
     if result.scope is Truth.FALSE:
         return None
+
+    def make(consequence: Consequence, relied: tuple[str, ...], missing: tuple[str, ...]) -> Finding:
+        return _make(rulebook, rule, consequence, relied, missing, facts, as_of)
+
     if result.scope is Truth.UNKNOWN:
         missing = _asked_for(decisive_unknowns(rule.scope, facts), facts)
-        return _make(rulebook, rule, _unknown(rule, missing, scope=True), relied_on(rule.scope, facts), missing, facts)
+        return make(_unknown(rule, missing, scope=True), relied_on(rule.scope, facts), missing)
     relied = tuple(dict.fromkeys(relied_on(rule.scope, facts) + relied_on(rule.condition, facts)))
     if result.condition is Truth.TRUE:
         then = rule.spec.then
         # A rule that itself asks for more wants its condition's facts, not its scope's.
         asked = _asked_for(relied_on(rule.condition, facts), facts) if then.effect is Effect.NEEDS_INFORMATION else ()
-        return _make(rulebook, rule, then, relied, asked, facts)
+        return make(then, relied, asked)
     if result.condition is Truth.FALSE:
         if rule.otherwise is None:
             return None
-        return _make(rulebook, rule, rule.otherwise, relied, (), facts)
+        return make(rule.otherwise, relied, ())
     missing = _asked_for(decisive_unknowns(rule.condition, facts), facts)
-    return _make(rulebook, rule, _unknown(rule, missing, scope=False), relied, missing, facts)
+    return make(_unknown(rule, missing, scope=False), relied, missing)
 
 
 def _asked_for(relied: tuple[str, ...], facts: Mapping[str, Any]) -> tuple[str, ...]:
@@ -99,7 +105,9 @@ def _make(
     relied: tuple[str, ...],
     missing: tuple[str, ...],
     facts: Mapping[str, Any],
+    as_of: dt.date,
 ) -> Finding:
+    sources, later = rulebook.citations_on(rule, as_of)
     refs = [FactRef(path=p, value=_plain(facts.get(p)), known=facts.get(p) is not None) for p in relied]
     refs += [FactRef(path=p, value=None, known=False) for p in missing if p not in relied]
     return Finding(
@@ -109,7 +117,8 @@ def _make(
         principle=rule.spec.principle,
         effect=consequence.effect,
         explanation=consequence.explanation,
-        sources=rulebook.citations(rule),
+        sources=sources,
+        later_confirmation=later,
         facts=tuple(refs),
         missing_facts=missing,
         provisional=rule.provisional,

@@ -15,9 +15,9 @@ from typing import Any
 
 from art52.domain.derived_facts import ANSWERED_OTHERWISE
 from art52.domain.measure import Measure
-from art52.engine.membership import is_member_state
+from art52.engine.routes import routes
+from art52.rulebook.law_tables import LawTables
 
-EEVIDENCE_START = dt.date(2026, 8, 18)
 SERIOUS_CATEGORIES = frozenset({"traffic", "location", "content", "device_stored_data"})
 IP_CATEGORIES = frozenset({"identification_only", "ip_source_connection"})
 TARGETED_SCOPES = frozenset(
@@ -27,16 +27,6 @@ TARGETED_SCOPES = frozenset(
 # an erasure rule, an end bound to an event, or no storage at all.
 PERIOD_STATEMENTS = ANSWERED_OTHERWISE["retention.period_days"]
 GENERAL_SCOPES = frozenset({"all_users", "all_passengers_extra_eu", "all_passengers_intra_eu"})
-PROVIDER_MEASURES = frozenset({"retention_obligation", "expedited_preservation", "transmission_to_agencies"})
-OBJECTIVE_RANK: dict[str, int] = {
-    "national_security": 4,
-    "terrorism": 3,
-    "serious_crime": 3,
-    "public_security_serious_threat": 3,
-    "crime_general": 2,
-    "administrative_offence": 1,
-    "ipr_enforcement_online": 1,
-}
 
 
 @dataclass(frozen=True)
@@ -66,20 +56,24 @@ def _walk(node: Mapping[str, Any], prefix: str, out: dict[str, Any]) -> None:
             out[path] = value
 
 
-def build_facts(measure: Measure, as_of: dt.date) -> FactSheet:
-    """Flatten a measure and add its derived facts for the legal date ``as_of``."""
+def build_facts(measure: Measure, as_of: dt.date, law: LawTables) -> FactSheet:
+    """Flatten a measure and add its derived facts for the legal date ``as_of``.
+
+    ``law`` holds the dated tables (membership, dates of application, ranks,
+    thresholds) of the rulebook the facts are built for.
+    """
     facts = flatten(measure)
     warnings: list[str] = []
-    objective_rank = _rank(facts.get("objective"), facts)
-    further_use_rank = _rank(facts.get("further_use.objective"), facts)
+    objective_rank = _rank(facts.get("objective"), facts, law)
+    further_use_rank = _rank(facts.get("further_use.objective"), facts, law)
     derived: dict[str, Any] = {
-        "eu_law_applies": _eu_law_applies(facts, as_of),
+        **routes(facts, as_of, law),
         "scope": _scope(facts, warnings),
         "interference_seriousness": _seriousness(facts),
         "factual_description_complete": _description_complete(facts),
         "lawful_access_solution": _lawful_access(facts),
-        "eevidence_regime_applicable": _eevidence_regime(facts, as_of, warnings),
-        "serious_threshold_warning": _threshold_warning(facts, warnings),
+        "eevidence_regime_applicable": _eevidence_regime(facts, as_of, law, warnings),
+        "serious_threshold_warning": _threshold_warning(facts, law, warnings),
         "objective_rank": objective_rank,
         "further_use_rank": further_use_rank,
         "further_use_less_serious": _less_serious(objective_rank, further_use_rank),
@@ -89,28 +83,6 @@ def build_facts(measure: Measure, as_of: dt.date) -> FactSheet:
     _geographic_heuristic(facts, derived, warnings)
     known = {k: v for k, v in derived.items() if v is not None}
     return FactSheet(facts={**facts, **known}, derived=known, warnings=tuple(warnings))
-
-
-def _eu_law_applies(f: Mapping[str, Any], on: dt.date) -> bool | None:
-    jurisdiction = f.get("jurisdiction")
-    member = jurisdiction is not None and (jurisdiction == "EU" or is_member_state(jurisdiction, on))
-    eu_level = f.get("legal_basis.level") == "eu"
-    implements = f.get("legal_basis.implements_eu_law")
-    actor = f.get("actor_model")
-    obliges_providers = actor == "provider_obligation" or f.get("measure_type") in PROVIDER_MEASURES
-    if (
-        jurisdiction == "EU"
-        or eu_level
-        or implements is True
-        or actor in ("eu_agency", "cross_border_order")
-        or (obliges_providers and member)
-    ):
-        return True
-    if jurisdiction is not None and not member and implements is not True:
-        return False
-    if actor == "state_direct" and implements is False:
-        return False
-    return None
 
 
 def _scope(f: Mapping[str, Any], warnings: list[str]) -> str | None:
@@ -183,30 +155,34 @@ def _lawful_access(f: Mapping[str, Any]) -> bool | None:
     return None if effect is None else effect != "none"
 
 
-def _eevidence_regime(f: Mapping[str, Any], on: dt.date, warnings: list[str]) -> bool | None:
+def _eevidence_regime(f: Mapping[str, Any], on: dt.date, law: LawTables, warnings: list[str]) -> bool | None:
     measure_type = f.get("measure_type")
     if measure_type is None:
         return None
     if measure_type not in ("cross_border_production_order", "cross_border_preservation_order"):
         return False
-    if on < EEVIDENCE_START:
+    if not law.in_force("eevidence", on):
+        start = law.applies_from("eevidence")
         warnings.append(
-            "Regulation (EU) 2023/1543 applies only from 2026-08-18; before that date the European "
-            "Investigation Order (Directive 2014/41/EU) governs cross-border orders."
+            f"Regulation (EU) 2023/1543 applies only from {start.isoformat() if start else 'a date not in the tables'};"
+            " before that date the European Investigation Order (Directive 2014/41/EU) governs cross-border orders."
         )
         return False
     return True
 
 
-def _threshold_warning(f: Mapping[str, Any], warnings: list[str]) -> bool | None:
+def _threshold_warning(f: Mapping[str, Any], law: LawTables, warnings: list[str]) -> bool | None:
+    floor = law.value("serious_crime_threshold_years")
+    if floor is None:
+        return None
     threshold = f.get("offence.serious_crime_threshold_years")
     serious = f.get("offence.serious")
     max_penalty = f.get("offence.max_penalty_years")
-    low_threshold = threshold is not None and threshold < 3
-    low_penalty = serious is True and max_penalty is not None and max_penalty < 3
+    low_threshold = threshold is not None and threshold < floor
+    low_penalty = serious is True and max_penalty is not None and max_penalty < floor
     if low_threshold or low_penalty:
         warnings.append(
-            "The national notion of serious crime is set below 3 years' imprisonment; courts may find the "
+            f"The national notion of serious crime is set below {floor:g} years' imprisonment; courts may find the "
             "offence manifestly not serious (Bolzano)."
         )
         return True
@@ -215,10 +191,11 @@ def _threshold_warning(f: Mapping[str, Any], warnings: list[str]) -> bool | None
     return False
 
 
-def _rank(objective: Any, f: Mapping[str, Any]) -> int | None:
-    if objective == "terrorism" and f.get("national_security_threat.genuine_present_or_foreseeable") is True:
-        return OBJECTIVE_RANK["national_security"]
-    return OBJECTIVE_RANK.get(objective) if isinstance(objective, str) else None
+def _rank(objective: Any, f: Mapping[str, Any], law: LawTables) -> int | None:
+    if not isinstance(objective, str):
+        return None
+    genuine = f.get("national_security_threat.genuine_present_or_foreseeable") is True
+    return law.objective_rank(objective, genuine_national_security_threat=genuine)
 
 
 def _less_serious(objective_rank: int | None, further_rank: int | None) -> bool | None:

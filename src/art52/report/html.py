@@ -47,6 +47,7 @@ TEMPLATE = """<!DOCTYPE html>
 <p class="meta">
 {% if a.measure_id %}Measure reference: <code>{{ a.measure_id }}</code><br>{% endif %}
 Legal date: {{ a.as_of.isoformat() }} ({{ a.as_of_source.value.replace('_', ' ') }})<br>
+{% if a.legal_question %}Question answered: {{ a.legal_question }}<br>{% endif %}
 Rulebook: <code>{{ a.rulebook_version }}</code> — engine: {{ a.engine.version }}
 </p>
 <h2>Verdict</h2>
@@ -105,7 +106,10 @@ def _template() -> Template:
 
 
 def _citations(finding: Finding) -> str:
-    return "; ".join(cite(c) for c in finding.sources)
+    cited = "; ".join(cite(c) for c in finding.sources)
+    if finding.later_confirmation:
+        cited += " — later confirmation: " + "; ".join(cite(c) for c in finding.later_confirmation)
+    return cited
 
 
 def render_html(assessment: Assessment, contests: Sequence[Contest] = ()) -> str:

@@ -52,6 +52,8 @@ def render_finding(finding: Finding, contests: Sequence[Contest] = ()) -> list[s
         f"  - {finding.explanation}",
         f"  - Sources: {'; '.join(cite(c) for c in finding.sources)}",
     ]
+    if finding.later_confirmation:
+        lines.append(f"  - Later confirmation: {'; '.join(cite(c) for c in finding.later_confirmation)}")
     known = [f"`{f.path}` = `{f.value}`" for f in finding.facts if f.known]
     if known:
         lines.append(f"  - Facts relied on: {', '.join(known)}")
@@ -69,6 +71,7 @@ def render_markdown(assessment: Assessment, contests: Sequence[Contest] = ()) ->
         out.append(f"Measure reference: `{assessment.measure_id}`  ")
     out += [
         f"Legal date: {assessment.as_of.isoformat()} ({assessment.as_of_source.value.replace('_', ' ')})  ",
+        *([f"Question answered: {assessment.legal_question}  "] if assessment.legal_question else []),
         f"Rulebook: `{assessment.rulebook_version}` — engine: {assessment.engine.version}",
         "",
         f"## Verdict: {verdict}",

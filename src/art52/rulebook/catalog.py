@@ -1,8 +1,8 @@
 """The loaded rulebook: rules by id and date, sources, and a content hash.
 
-The hash is the rulebook's version: it covers the meaning of every rule and
-source (not formatting or comments), so a stored assessment names exactly the
-law it was made under.
+The hash is the rulebook's version: it covers the meaning of every rule, source
+and dated table of law (not formatting or comments), so a stored assessment
+names exactly the law it was made under.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from functools import cached_property
 from art52.domain.citations import Citation
 from art52.errors import NotFoundError
 from art52.rulebook.conditions import to_data
+from art52.rulebook.law_tables import LawTables
 from art52.rulebook.schema import Rule
 from art52.rulebook.sources import Source
 
@@ -27,6 +28,7 @@ class Rulebook:
 
     rules: tuple[Rule, ...]
     sources: Mapping[str, Source] = field(default_factory=dict)
+    law: LawTables = field(default_factory=LawTables)
 
     @cached_property
     def version(self) -> str:
@@ -46,6 +48,7 @@ class Rulebook:
                 key=lambda d: (str(d["id"]), int(d["version"])),
             ),
             "sources": [self.sources[k].model_dump(mode="json") for k in sorted(self.sources)],
+            "law": self.law.model_dump(mode="json"),
         }
         canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
@@ -73,6 +76,22 @@ class Rulebook:
     def citations(self, rule: Rule) -> tuple[Citation, ...]:
         """The rule's sources joined with the register; a pinpoint is verified only if marked so."""
         return self._citations[rule.key]
+
+    def available_from(self, source_id: str) -> dt.date:
+        """The first day a source can be relied on: an instrument's date of application, else its date."""
+        return self.law.source_available_from(source_id) or self.sources[source_id].date
+
+    def citations_on(self, rule: Rule, on: dt.date) -> tuple[tuple[Citation, ...], tuple[Citation, ...]]:
+        """The rule's citations split by the legal date: those that existed on ``on``, and later ones.
+
+        A finding rests only on the first; the second are later confirmations. A rule version in
+        force before all its sources is reported by ``art52 rules check``; should one be loaded
+        anyway, it cites all its sources rather than none.
+        """
+        cited = self.citations(rule)
+        earlier = tuple(c for c in cited if self.available_from(c.source_id) <= on)
+        later = tuple(c for c in cited if self.available_from(c.source_id) > on)
+        return (earlier, later) if earlier else (cited, ())
 
     @cached_property
     def _citations(self) -> dict[str, tuple[Citation, ...]]:

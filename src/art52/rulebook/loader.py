@@ -25,6 +25,7 @@ from art52.errors import DocumentError, RulebookError, RuleIssue
 from art52.rulebook.catalog import Rulebook
 from art52.rulebook.checks import check_condition
 from art52.rulebook.conditions import ConditionSyntaxError
+from art52.rulebook.law_loader import load_law_tables
 from art52.rulebook.schema import Rule, RuleSpec, build_rule
 from art52.rulebook.sources import Source
 
@@ -49,12 +50,13 @@ def load_rulebook(directory: Path) -> Rulebook:
     if not rule_files:
         issues.append(RuleIssue(str(directory), None, None, "no rule files (*.yaml) found"))
     fields = fact_catalogue()
+    law = load_law_tables(directory, sources, fields["objective"].values, issues)
     for path in rule_files:
         rules.extend(_load_rule_file(path, sources, fields, issues))
     issues.extend(_cross_rule_issues(rules))
     if issues:
         raise RulebookError(issues)
-    return Rulebook(rules=tuple(rules), sources=sources)
+    return Rulebook(rules=tuple(rules), sources=sources, law=law)
 
 
 def _read_yaml(path: Path, issues: list[RuleIssue]) -> tuple[Any, yaml.Node | None] | None:

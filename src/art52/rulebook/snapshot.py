@@ -13,12 +13,13 @@ from pydantic import ValidationError
 
 from art52.rulebook.catalog import Rulebook
 from art52.rulebook.conditions import ConditionSyntaxError
+from art52.rulebook.law_tables import LawTables
 from art52.rulebook.schema import RuleSpec, build_rule
 from art52.rulebook.sources import Source
 
 
 def to_snapshot(book: Rulebook) -> dict[str, Any]:
-    """Everything needed to rebuild ``book``: the specs as written, their places, the sources, the hash."""
+    """Everything needed to rebuild ``book``: specs as written, their places, sources, law tables, the hash."""
     return {
         "version": book.version,
         "rules": [
@@ -33,6 +34,7 @@ def to_snapshot(book: Rulebook) -> dict[str, Any]:
             for rule in book.rules
         ],
         "sources": [source.model_dump(mode="json", exclude_unset=True) for source in book.sources.values()],
+        "law": book.law.model_dump(mode="json"),
     }
 
 
@@ -50,7 +52,7 @@ def from_snapshot(data: Any) -> Rulebook:
             )
             for raw in data["rules"]
         )
-        book = Rulebook(rules=rules, sources=sources)
+        book = Rulebook(rules=rules, sources=sources, law=LawTables.model_validate(data["law"]))
         recorded = data["version"]
     except (KeyError, TypeError, AttributeError, ValidationError, ConditionSyntaxError) as error:
         raise ValueError(f"not a rulebook snapshot: {type(error).__name__}") from None

@@ -8,7 +8,17 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SourceKind = Literal[
-    "judgment", "decision", "opinion", "regulation", "directive", "charter", "convention", "guidance", "resolution"
+    "judgment",
+    "decision",
+    "opinion",
+    "regulation",
+    "directive",
+    "charter",
+    "convention",
+    "treaty",
+    "guidance",
+    "resolution",
+    "register",
 ]
 
 
@@ -27,7 +37,7 @@ class Source(BaseModel):
     kind: SourceKind
     case: str | None = None
     identifier: str | None = None
-    date: dt.date | None = None
+    date: dt.date
     url: str | None = None
     verified: bool = False
     note: str | None = None

@@ -37,6 +37,8 @@ but cannot mean what their authors intended:
 3. **Dated versions** that overlap or leave a gap: the loader's own check is
    reused (:func:`art52.rulebook.loader._cross_rule_issues`), so a rulebook built
    in memory gets the same answer as one loaded from files.
+4. **Versions older than their law**: a rule version in force on a day on which
+   none of its sources existed (:mod:`art52.rulebook.source_dating`).
 
 Every issue names the file, the line and the rule id; any issue is an error.
 """
@@ -84,12 +86,14 @@ _COMPLEMENT: dict[Op, Op] = {
 def static_issues(book: Rulebook, fields: Mapping[str, FieldSpec] | None = None) -> list[RuleIssue]:
     """Every static-check issue of a rulebook, ordered by file and line."""
     from art52.rulebook.loader import _cross_rule_issues, fact_catalogue
+    from art52.rulebook.source_dating import undated_versions
 
     catalogue = fields if fields is not None else fact_catalogue()
     locator = _Locator()
     issues = list(_cross_rule_issues(list(book.rules)))
     issues += never_fires(book.rules, catalogue, locator)
     issues += conflicting_rules(book.rules, locator)
+    issues += undated_versions(book)
     return sorted(issues, key=lambda i: (i.file, i.line or 0, i.rule_id or "", i.message))
 
 

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 import art52
 from art52.documents.pointer import json_pointer
 from art52.domain.assessment import AsOfSource, Assessment, EngineInfo
+from art52.domain.legal_question import legal_question
 from art52.domain.measure import Measure
 from art52.engine.backend import Backend
 from art52.engine.evaluator import evaluate_rules
@@ -61,7 +62,7 @@ class Assessor:
         """A reasoned assessment; the same inputs give byte-identical JSON."""
         measure = document if isinstance(document, Measure) else parse_measure(document)
         legal_date, source = resolve_as_of(measure, as_of, self._today())
-        sheet = build_facts(measure, legal_date)
+        sheet = build_facts(measure, legal_date, self.rulebook.law)
         findings = evaluate_rules(self.rulebook, self.backend, sheet.facts, legal_date)
         result = balance(findings, self._fields)
         warnings = list(sheet.warnings)
@@ -83,6 +84,7 @@ class Assessor:
             derived_facts=dict(sorted(sheet.derived.items())),
             as_of=legal_date,
             as_of_source=source,
+            legal_question=legal_question(legal_date, today_by_default=source is AsOfSource.DEFAULT_TODAY),
             rulebook_version=self.rulebook.version,
             engine=EngineInfo(backend=self.backend.name, version=self.backend.version()),
             art52_version=art52.__version__,

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from rulebook_fixtures import add_law_tables
 
 from art52.cli import EX_CONFIG, EX_DATAERR, EX_NOINPUT, EX_SOFTWARE, EX_USAGE, main
 
@@ -147,7 +148,10 @@ def test_measure_outside_the_contract(capsys: pytest.CaptureFixture[str], tmp_pa
 def test_rulebook_that_fails_to_load(capsys: pytest.CaptureFixture[str], tmp_path: Path, good: Path) -> None:
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "sources.yaml").write_text("- id: s\n  short: S\n  title: S\n  authority: C\n  kind: judgment\n")
+    (rules / "sources.yaml").write_text(
+        "- id: s\n  short: S\n  title: S\n  authority: C\n  kind: judgment\n  date: 2000-01-01\n"
+    )
+    add_law_tables(rules)
     (rules / "broken.yaml").write_text("- id: TST-001\n  version: 1\n  version: 2\n")
     fails(capsys, ["assess", str(good), "--rules", str(rules)], EX_CONFIG, "broken.yaml:3 [TST-001]: duplicate key")
 

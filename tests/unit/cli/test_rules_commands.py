@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 from contract_files import REPO
+from rulebook_fixtures import add_law_tables
 
 from art52.cli import EX_CONFIG, EX_DATAERR, EX_NOINPUT, EX_USAGE, main
 
@@ -25,12 +26,14 @@ SOURCES = """\
   title: "A source"
   authority: "A court"
   kind: "judgment"
+  date: 1900-01-01
   identifier: "ECLI:XX:0000:1"
 - id: "b_source"
   short: "Other"
   title: "Another source"
   authority: "A legislature"
   kind: "directive"
+  date: 1900-01-01
 """
 
 
@@ -41,6 +44,7 @@ def rule(rule_id: str, when: Any, *, effect: str = "violation", ref: str = "a_so
         "title": f"Rule {rule_id}",
         "principle": "legality",
         "status": "settled",
+        "valid_from": extra.pop("valid_from", "1900-01-01"),
         "when": when,
         "then": {"effect": effect, "explanation": "Because."},
         "sources": [{"ref": ref, "pinpoint": "para. 7", "verified": True}],
@@ -53,6 +57,7 @@ def rules_dir(tmp_path: Path, *rules: dict[str, Any]) -> Path:
     directory = tmp_path / "rules"
     directory.mkdir(parents=True)
     (directory / "sources.yaml").write_text(SOURCES)
+    add_law_tables(directory)
     (directory / "family.yaml").write_text(yaml.safe_dump(list(rules), sort_keys=False))
     return directory
 
@@ -98,7 +103,8 @@ def test_rules_check_passes_on_the_shipped_rulebook(capsys: pytest.CaptureFixtur
 
 def test_rules_check_passes_on_a_clean_rulebook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "check", "--rules", str(rules_dir(tmp_path, *TWO_RULES))]) == 0
-    assert "OK: 2 rule versions, 2 sources" in capsys.readouterr().out
+    # The two sources of the rules, and those the shipped law tables cite.
+    assert "OK: 2 rule versions, 17 sources" in capsys.readouterr().out
 
 
 def test_rules_check_fails_on_conflicting_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -151,11 +157,11 @@ def test_coverage_prints_rules_sources_and_summary(tmp_path: Path, capsys: pytes
     out = capsys.readouterr().out
     assert "AAA-001  Rule AAA-001  [family]  1 scenario\n    family.feature:4  A measure without a legal basis" in out
     assert "AAA-002  Rule AAA-002  [family]  NO SCENARIO" in out
-    assert "a_source  Source (ECLI:XX:0000:1)  exercised" in out
+    assert "a_source  Source (ECLI:XX:0000:1, 1900-01-01)  exercised" in out
     assert "    AAA-001 v1  para. 7  [verified]  1 scenarios" in out
-    assert "b_source  Other  NOT EXERCISED" in out
+    assert "b_source  Other (1900-01-01)  NOT EXERCISED" in out
     assert "Rules without a scenario: AAA-002" in out
-    assert "Summary: rules covered 1/2; sources exercised 1/2 (2 cited by rules);" in out
+    assert "Summary: rules covered 1/2; sources exercised 1/17 (2 cited by rules);" in out
 
 
 def test_coverage_in_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

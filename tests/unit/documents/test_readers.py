@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from rulebook_fixtures import add_law_tables
 
 from art52.documents.json_reader import load_json
 from art52.documents.pointer import json_pointer
@@ -96,7 +97,10 @@ def test_unquoted_yaml_date_is_the_date_as_written() -> None:
 
 
 def test_a_rule_with_two_when_keys_rejects_the_rulebook_naming_file_line_and_rule(tmp_path: Path) -> None:
-    (tmp_path / "sources.yaml").write_text("- id: s\n  short: S\n  title: S\n  authority: C\n  kind: judgment\n")
+    (tmp_path / "sources.yaml").write_text(
+        "- id: s\n  short: S\n  title: S\n  authority: C\n  kind: judgment\n  date: 2000-01-01\n"
+    )
+    add_law_tables(tmp_path)
     (tmp_path / "legality.yaml").write_text(
         textwrap.dedent(
             """\

@@ -3,39 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from art52.domain.measure import Measure
 from art52.engine.facts import build_facts
+from art52.rulebook.law_tables import LawTables
+from art52.rulebook.loader import load_rulebook
 
 ON = dt.date(2025, 1, 1)
+RULES_DIR = Path(os.environ.get("ART52_RULES_DIR", Path(__file__).resolve().parents[3] / "rules"))
+LAW: LawTables = load_rulebook(RULES_DIR).law
 
 
 def derived(doc: dict[str, Any], on: dt.date = ON) -> dict[str, Any]:
-    return dict(build_facts(Measure.model_validate({"title": "t", **doc}), on).derived)
-
-
-@pytest.mark.parametrize(
-    ("doc", "on", "expected"),
-    [
-        ({"jurisdiction": "EU"}, ON, True),
-        ({"legal_basis": {"level": "eu"}}, ON, True),
-        ({"legal_basis": {"implements_eu_law": True}}, ON, True),
-        ({"actor_model": "eu_agency"}, ON, True),
-        ({"actor_model": "provider_obligation", "jurisdiction": "DE"}, ON, True),
-        ({"measure_type": "retention_obligation", "jurisdiction": "FR"}, ON, True),
-        ({"actor_model": "provider_obligation", "jurisdiction": "GB"}, dt.date(2020, 12, 31), True),
-        ({"actor_model": "provider_obligation", "jurisdiction": "GB"}, dt.date(2021, 1, 1), False),
-        ({"actor_model": "provider_obligation", "jurisdiction": "CH"}, ON, False),
-        ({"actor_model": "state_direct", "legal_basis": {"implements_eu_law": False}}, ON, False),
-        ({"actor_model": "state_direct", "jurisdiction": "DE"}, ON, None),
-        ({}, ON, None),
-    ],
-)
-def test_eu_law_applies(doc: dict[str, Any], on: dt.date, expected: bool | None) -> None:
-    assert derived(doc, on).get("eu_law_applies") == expected
+    return dict(build_facts(Measure.model_validate({"title": "t", **doc}), on, LAW).derived)
 
 
 @pytest.mark.parametrize(
@@ -58,6 +43,7 @@ def test_conflicting_scope_uses_subjects_and_warns() -> None:
             {"title": "t", "data": {"subjects_scope": "all_users", "targeting_criteria": {"type": "persons"}}}
         ),
         ON,
+        LAW,
     )
     assert sheet.derived["scope"] == "general_indiscriminate"
     assert any("Inconsistent scope" in w for w in sheet.warnings)
@@ -121,7 +107,7 @@ def test_equally_effective_alternative() -> None:
 def test_eevidence_regime_from_2026_08_18_with_a_warning_before() -> None:
     order = {"measure_type": "cross_border_production_order"}
     assert derived(order, dt.date(2026, 8, 18))["eevidence_regime_applicable"] is True
-    sheet = build_facts(Measure.model_validate({"title": "t", **order}), dt.date(2026, 8, 17))
+    sheet = build_facts(Measure.model_validate({"title": "t", **order}), dt.date(2026, 8, 17), LAW)
     assert sheet.derived["eevidence_regime_applicable"] is False
     assert any("European Investigation Order" in w for w in sheet.warnings)
 

@@ -6,16 +6,19 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from contract_files import REPO
 
 from art52.domain.measure import Measure
 from art52.engine.facts import build_facts
+from art52.rulebook.loader import load_rulebook
 
 ON = dt.date(2025, 1, 1)
 IDENTITY_LOOKUP = ["subscriber_civil_identity", "ip_source_connection"]
+LAW = load_rulebook(REPO / "rules").law
 
 
 def derived(doc: dict[str, Any]) -> dict[str, Any]:
-    return dict(build_facts(Measure.model_validate({"title": "t", **doc}), ON).derived)
+    return dict(build_facts(Measure.model_validate({"title": "t", **doc}), ON, LAW).derived)
 
 
 @pytest.mark.parametrize(

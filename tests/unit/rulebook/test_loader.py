@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from rulebook_fixtures import add_law_tables
 
 from art52.errors import RulebookError
 from art52.rulebook.loader import load_rulebook
@@ -42,7 +43,7 @@ def write_rules(tmp_path: Path, files: dict[str, str], sources: str = SOURCES) -
     (tmp_path / "sources.yaml").write_text(sources)
     for name, text in files.items():
         (tmp_path / name).write_text(textwrap.dedent(text))
-    return tmp_path
+    return add_law_tables(tmp_path)
 
 
 def issues_of(directory: Path) -> list[tuple[str, int | None, str | None, str]]:
