@@ -38,6 +38,7 @@ def rule(rule_id: str, when: Any, *, applies_to: Any = None, effect: str = "viol
         "id": rule_id,
         "version": extra.pop("version", 1),
         "title": f"Rule {rule_id}",
+        "basis": "case_law",
         "principle": "legality",
         "status": "settled",
         "when": when,
@@ -360,6 +361,7 @@ def test_a_rule_file_written_by_hand_points_at_the_right_lines(tmp_path: Path) -
             - id: AAA-001
               version: 1
               title: Fine
+              basis: case_law
               principle: legality
               status: settled
               when: {legal_basis.exists: {eq: false}}
@@ -369,6 +371,7 @@ def test_a_rule_file_written_by_hand_points_at_the_right_lines(tmp_path: Path) -
             - id: AAA-002
               version: 1
               title: Never fires
+              basis: case_law
               principle: legality
               status: settled
               applies_to:

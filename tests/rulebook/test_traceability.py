@@ -82,6 +82,7 @@ RULES = """\
 - id: AAA-001
   version: 1
   title: First rule
+  basis: case_law
   principle: legality
   status: settled
   when:
@@ -96,6 +97,7 @@ RULES = """\
 - id: AAA-002
   version: 1
   title: Second rule
+  basis: case_law
   principle: legality
   status: settled
   when:

@@ -63,7 +63,9 @@ class MissingFact(BaseModel):
         "listed; confirmation: nothing decisive (an obligation to confirm, or an outcome already fixed)"
     )
     principles: tuple[Principle, ...] = Field(default=(), description="principles whose outcome the answer could move")
-    options: tuple[Option, ...] = Field(default=(), description="the answers to choose from, for yes/no and enum fields")
+    options: tuple[Option, ...] = Field(
+        default=(), description="the answers to choose from, for yes/no and enum fields"
+    )
 
 
 class ImposedCondition(BaseModel):

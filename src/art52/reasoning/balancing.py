@@ -42,6 +42,10 @@ from art52.reasoning.verdict_range import (
 )
 
 
+NOTHING_TESTED = Range(Level.COMPLIANT, Level.NON_COMPLIANT, withheld=True)
+"""No compatibility test or obligation applies: nothing was decided, anything remains possible."""
+
+
 @dataclass(frozen=True)
 class Balance:
     """Everything the balancing concludes from a set of findings and what is still open."""
@@ -63,12 +67,14 @@ def worst_first(findings: Iterable[Finding]) -> list[Finding]:
 
 def balance(findings: tuple[Finding, ...], outlooks: Sequence[Outlook], fields: Mapping[str, FieldSpec]) -> Balance:
     """Balance the findings of one assessment, given what each rule could still conclude."""
-    overall = range_of(outlooks)
+    weighed = [f for f in findings if f.basis is not Basis.METHOD]
+    overall = range_of(outlooks) if weighed else NOTHING_TESTED
     verdict = verdict_of(overall)
     ranges = principle_ranges(outlooks)
-    principles = {p: _principle(p, [f for f in findings if f.principle is p], outlooks, ranges[p]) for p in PRINCIPLE_ORDER}
+    principles = {
+        p: _principle(p, [f for f in findings if f.principle is p], outlooks, ranges[p]) for p in PRINCIPLE_ORDER
+    }
     ended = next((p for p in PRINCIPLE_ORDER if principles[p].outcome is Outcome.NOT_SATISFIED), None)
-    weighed = [f for f in findings if f.basis is not Basis.METHOD]
     return Balance(
         verdict=verdict,
         verdict_range=VerdictRange(best=VERDICT_OF_LEVEL[overall.best], worst=VERDICT_OF_LEVEL[overall.worst]),
@@ -154,14 +160,19 @@ def _principle(
         reasoning = f"Cannot be decided: {_ids(o for o in mine if withholds(o))} need facts that are not stated."
     elif outcome is Outcome.CONDITIONAL:
         pending = [o for o in mine if o.open and max(levels(o)) > Level.COMPLIANT]
-        reasons = [f.rule_id for f in weighed if f.effect in (Effect.CONDITION, Effect.NEEDS_INFORMATION)]
+        reasons = {f.rule_id for f in weighed if f.effect in (Effect.CONDITION, Effect.NEEDS_INFORMATION)}
+        reasons |= {o.rule_id for o in pending}
         reasoning = (
-            f"Satisfied only if the safeguards required by {', '.join(sorted({*reasons, *(o.rule_id for o in pending)}))}"
+            f"Satisfied only if the safeguards required by {', '.join(sorted(reasons))}"
             " are adopted or the facts they need are confirmed."
         )
     else:
         satisfied = [f for f in weighed if f.effect is Effect.SATISFIED]
-        reasoning = f"Satisfied on the stated facts ({_ids(satisfied)})." if satisfied else "No test of this principle is engaged."
+        reasoning = (
+            f"Satisfied on the stated facts ({_ids(satisfied)})."
+            if satisfied
+            else "No test of this principle is engaged."
+        )
     advice = [f.rule_id for f in ranked if f.basis is Basis.METHOD and f.effect is not Effect.SATISFIED]
     if advice:
         reasoning += f" Recommended (guidance, not a condition): {', '.join(advice)}."

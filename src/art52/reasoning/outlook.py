@@ -71,9 +71,9 @@ def outlooks(rules: tuple[Rule, ...], facts: Mapping[str, Any], derived: frozens
         asked = now_asked
 
 
-def _outlook(rule: Rule, settled: Mapping[str, Any], facts: Mapping[str, Any], pending: frozenset[str]) -> Outlook:
-    scope, scope_unknowns = open_truth(rule.scope, settled, pending)
-    condition, condition_unknowns = open_truth(rule.condition, settled, pending)
+def _outlook(rule: Rule, settled: Mapping[str, Any], facts: Mapping[str, Any], undecided: frozenset[str]) -> Outlook:
+    scope, scope_unknowns = open_truth(rule.scope, settled, undecided)
+    condition, condition_unknowns = open_truth(rule.condition, settled, undecided)
     when_true: Possible = frozenset({rule.spec.then.effect})
     when_false: Possible = frozenset({rule.otherwise.effect if rule.otherwise else None})
     effects = {Truth.TRUE: when_true, Truth.FALSE: when_false, Truth.UNKNOWN: when_true | when_false}[condition]
@@ -84,4 +84,6 @@ def _outlook(rule: Rule, settled: Mapping[str, Any], facts: Mapping[str, Any], p
         effects, ask, pending = effects | {None}, scope_unknowns, scope_unknowns + condition_unknowns
     if len(effects) == 1:
         return Outlook(rule, effects)
-    return Outlook(rule, effects, ask_for(tuple(dict.fromkeys(ask)), facts), ask_for(tuple(dict.fromkeys(pending)), facts))
+    return Outlook(
+        rule, effects, ask_for(tuple(dict.fromkeys(ask)), facts), ask_for(tuple(dict.fromkeys(pending)), facts)
+    )

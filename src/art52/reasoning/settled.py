@@ -47,8 +47,9 @@ _FINAL_EARLY: dict[str, Callable[[Any, Facts], bool]] = {
     "serious_threshold_warning": lambda value, _: value is True,
     "objective_rank": lambda _, facts: _ranked_without_threat(facts.get("objective")),
     "further_use_rank": lambda _, facts: _ranked_without_threat(facts.get("further_use.objective")),
-    "further_use_less_serious": lambda _, facts: _ranked_without_threat(facts.get("objective"))
-    and _ranked_without_threat(facts.get("further_use.objective")),
+    "further_use_less_serious": lambda _, facts: (
+        _ranked_without_threat(facts.get("objective")) and _ranked_without_threat(facts.get("further_use.objective"))
+    ),
 }
 
 

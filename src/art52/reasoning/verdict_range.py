@@ -70,9 +70,7 @@ def withholds(outlook: Outlook) -> bool:
     """Whether this rule keeps the verdict open: a case-law test that may still find a violation."""
     if outlook.basis is not Basis.CASE_LAW:
         return False
-    return Effect.NEEDS_INFORMATION in outlook.effects or (
-        outlook.open and Level.NON_COMPLIANT in levels(outlook)
-    )
+    return Effect.NEEDS_INFORMATION in outlook.effects or (outlook.open and Level.NON_COMPLIANT in levels(outlook))
 
 
 @dataclass(frozen=True)

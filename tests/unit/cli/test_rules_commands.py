@@ -39,6 +39,7 @@ def rule(rule_id: str, when: Any, *, effect: str = "violation", ref: str = "a_so
         "id": rule_id,
         "version": 1,
         "title": f"Rule {rule_id}",
+        "basis": "case_law",
         "principle": "legality",
         "status": "settled",
         "when": when,

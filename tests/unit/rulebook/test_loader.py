@@ -25,6 +25,7 @@ GOOD_RULE = """\
 - id: TST-001
   version: 1
   title: A test rule
+  basis: case_law
   principle: legality
   status: settled
   when:
