@@ -24,7 +24,9 @@ class RuleSummary(Output):
     title: str
     family: str
     principle: Principle
-    basis: Basis = Field(description="case_law (compatibility test), legislation (legal obligation) or method (guidance)")
+    basis: Basis = Field(
+        description="case_law (compatibility test), legislation (legal obligation) or method (guidance)"
+    )
     status: str
     valid_from: dt.date | None
     valid_to: dt.date | None

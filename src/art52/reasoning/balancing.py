@@ -41,7 +41,6 @@ from art52.reasoning.verdict_range import (
     withholds,
 )
 
-
 NOTHING_TESTED = Range(Level.COMPLIANT, Level.NON_COMPLIANT, withheld=True)
 """No compatibility test or obligation applies: nothing was decided, anything remains possible."""
 
