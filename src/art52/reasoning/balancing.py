@@ -127,12 +127,12 @@ def _conditions(findings: list[Finding], outlooks: Sequence[Outlook], verdict: V
 
 def _confirm(outlook: Outlook) -> ImposedCondition:
     spec = outlook.rule.spec
-    title = spec.title[:1].lower() + spec.title[1:]
-    adopt = spec.then.safeguard or "change the measure so that it does"
+    adopt = spec.then.safeguard or "change the measure so that it meets it"
     fields = ", ".join(outlook.unknowns)
     return ImposedCondition(
         rule_id=outlook.rule_id,
-        safeguard=f"Confirm that {title} ({fields}), or adopt: {adopt[:1].lower() + adopt[1:]}",
+        safeguard=f"Confirm that the measure meets this requirement: {spec.title} ({fields}); "
+        f"otherwise adopt: {adopt[:1].lower() + adopt[1:]}",
         remedy=spec.then.remedy if spec.then.effect is not Effect.SATISFIED else None,
         provisional=outlook.rule.provisional,
         confirm=outlook.unknowns,

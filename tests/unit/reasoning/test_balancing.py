@@ -135,7 +135,10 @@ def test_open_questions_that_can_only_add_conditions_give_a_conditional_verdict(
     [condition] = result.conditions
     assert condition.rule_id == "AA-002"
     assert condition.confirm == ("safeguards.sunset_clause",)
-    assert condition.safeguard.startswith("Confirm that the AA-002 test is met (safeguards.sunset_clause), or adopt:")
+    assert condition.safeguard == (
+        "Confirm that the measure meets this requirement: The AA-002 test is met (safeguards.sunset_clause); "
+        "otherwise adopt: adopt the AA-002 safeguard."
+    )
     assert result.principles[Principle.SAFEGUARDS].outcome is Outcome.CONDITIONAL
     assert result.missing_facts[0].changes == "verdict"
 
