@@ -80,7 +80,7 @@ EXPECTED: dict[str, tuple[str, str, str, str, str, bool | None, dict[str, str]]]
          "PROP-003": S, "LEG-006": S},
     ),
     "ex11-bulk-interception-ministerial": (
-        "non_compliant", "no", "n/a", "ok", "no", None,
+        "non_compliant", "no", "n/a", "n/a", "no", None,
         {"SURV-006": V, "SURV-007": V, "LEG-004": V, "SURV-005": V, "SURV-008": C, "PROP-005": C, "PROP-004": Q,
          "PROP-003": Q, "SURV-004": Q, "NEC-004": Q},
     ),

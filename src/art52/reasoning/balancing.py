@@ -148,8 +148,8 @@ def _principle(
         return PrincipleAssessment(
             outcome=Outcome.NOT_APPLICABLE, findings=(), reasoning=f"No {principle} rule applies to this measure."
         )
-    outcome = outcome_of(span)
     weighed = [f for f in ranked if f.basis is not Basis.METHOD]
+    outcome = outcome_of(span) if weighed else Outcome.NOT_APPLICABLE
     mine = [o for o in outlooks if o.principle is principle]
     if outcome is Outcome.NOT_SATISFIED:
         reasoning = f"Not satisfied: {_ids(f for f in weighed if f.effect is Effect.VIOLATION)} found a violation."
@@ -165,13 +165,10 @@ def _principle(
             f"Satisfied only if the safeguards required by {', '.join(sorted(reasons))}"
             " are adopted or the facts they need are confirmed."
         )
+    elif outcome is Outcome.NOT_APPLICABLE:
+        reasoning = f"No compatibility test or legal obligation of {principle} applies; only guidance does."
     else:
-        satisfied = [f for f in weighed if f.effect is Effect.SATISFIED]
-        reasoning = (
-            f"Satisfied on the stated facts ({_ids(satisfied)})."
-            if satisfied
-            else "No test of this principle is engaged."
-        )
+        reasoning = f"Satisfied on the stated facts ({_ids(f for f in weighed if f.effect is Effect.SATISFIED)})."
     advice = [f.rule_id for f in ranked if f.basis is Basis.METHOD and f.effect is not Effect.SATISFIED]
     if advice:
         reasoning += f" Recommended (guidance, not a condition): {', '.join(advice)}."

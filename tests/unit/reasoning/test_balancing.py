@@ -190,7 +190,7 @@ def test_a_method_rule_only_recommends() -> None:
     assert result.missing_facts == ()
     assert result.conditions == ()
     assert [r.rule_id for r in result.recommendations] == ["MM-001", "MM-002"]
-    assert result.principles[Principle.NECESSITY].outcome is Outcome.SATISFIED
+    assert result.principles[Principle.NECESSITY].outcome is Outcome.NOT_APPLICABLE
     assert "Recommended (guidance, not a condition): MM-001, MM-002" in result.principles[Principle.NECESSITY].reasoning
 
 
