@@ -385,4 +385,4 @@ def test_a_rule_file_written_by_hand_points_at_the_right_lines(tmp_path: Path) -
         )
     )
     (issue,) = static_issues(load_rulebook(rules))
-    assert (issue.rule_id, issue.line) == ("AAA-002", 18)
+    assert (issue.rule_id, issue.line) == ("AAA-002", 20)

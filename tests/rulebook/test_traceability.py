@@ -111,6 +111,7 @@ RULES = """\
 - id: AAA-003
   version: 1
   title: Third rule, in two versions
+  basis: case_law
   principle: legality
   status: settled
   valid_to: 2020-12-31
@@ -125,6 +126,7 @@ RULES = """\
 - id: AAA-003
   version: 2
   title: Third rule, in two versions
+  basis: case_law
   principle: legality
   status: settled
   valid_from: 2021-01-01
