@@ -26,25 +26,27 @@ def question_for(path: str, fields: Mapping[str, FieldSpec]) -> str:
     spec = fields.get(path)
     if spec is None or not spec.description:
         return f"What is the value of {path}?"
-    return _phrase(spec.description.strip(), list_kind=spec.kind in ("enum_list", "string_list", "object_list"))
+    return _phrase(spec.description.strip(), spec.kind)
 
 
-def _phrase(text: str, *, list_kind: bool) -> str:
+def _phrase(text: str, kind: str) -> str:
     lead = _LEAD_IN.match(text)
     if lead:
-        return f"{lead.group(1)} {_lower_first(_phrase(lead.group(2), list_kind=list_kind))}"
+        return f"{lead.group(1)} {_lower_first(_phrase(lead.group(2), kind))}"
     body = _first_clause(text)
     true_if = _TRUE_IF.match(body)
     if true_if:
         return f"Can you confirm whether {true_if.group(1)}?"
     first = body.split(" ", 1)[0].lower()
     if first == "whether":
-        return f"Can you confirm {_lower_first(body)}?"
+        verb = "confirm" if kind == "boolean" else "tell us"
+        return f"Can you {verb} {_lower_first(body)}?"
     if first in _WH_WORDS:
         return f"Can you tell us {_lower_first(body)}?"
-    if list_kind:
+    if kind in ("enum_list", "string_list", "object_list"):
         return f"Can you list {_lower_first(body)}?"
-    return f"What is the {_lower_first(body)}?"
+    article = "" if first in ("the", "a", "an") else "the "
+    return f"What is {article}{_lower_first(body)}?"
 
 
 def _first_clause(text: str) -> str:
