@@ -16,6 +16,7 @@ from art52.domain.findings import Basis
 from art52.domain.principles import Effect, Principle
 from art52.engine.logic import Truth
 from art52.reasoning.settled import ask_for, open_truth, settled_facts, unsettled_derived
+from art52.rulebook.conditions import Condition, paths
 from art52.rulebook.schema import Rule
 
 Possible = frozenset[Effect | None]
@@ -61,26 +62,46 @@ def outlooks(rules: tuple[Rule, ...], facts: Mapping[str, Any], derived: frozens
     another rule and ask for more. The loop stops when nothing new is asked.
     """
     asked: frozenset[str] = frozenset()
+    before: frozenset[str] | None = None
+    result: list[Outlook] = []
+    reads: list[frozenset[str]] = []
     while True:
         unsettled = unsettled_derived(facts, derived, asked)
         settled = settled_facts(facts, unsettled)
-        result = tuple(_outlook(rule, settled, facts, asked | unsettled) for rule in rules)
+        undecided = asked | unsettled
+        # Only a rule that reads a newly undecided fact can change from one round to the next.
+        if before is None:
+            result = [_outlook(rule, settled, facts, undecided) for rule in rules]
+        else:
+            reads = reads or [paths_of(rule.scope) | paths_of(rule.condition) for rule in rules]
+            new = undecided - before
+            result = [
+                result[i] if reads[i].isdisjoint(new) else _outlook(rule, settled, facts, undecided)
+                for i, rule in enumerate(rules)
+            ]
         now_asked = asked.union(*(o.pending for o in result))
         if now_asked == asked:
-            return result
-        asked = now_asked
+            return tuple(result)
+        asked, before = now_asked, undecided
+
+
+def paths_of(condition: Condition) -> frozenset[str]:
+    return frozenset(paths(condition))
+
+
+_OUT_OF_SCOPE: Possible = frozenset({None})
 
 
 def _outlook(rule: Rule, settled: Mapping[str, Any], facts: Mapping[str, Any], undecided: frozenset[str]) -> Outlook:
     scope, scope_unknowns = open_truth(rule.scope, settled, undecided)
+    if scope is Truth.FALSE:
+        return Outlook(rule, _OUT_OF_SCOPE)
     condition, condition_unknowns = open_truth(rule.condition, settled, undecided)
     when_true: Possible = frozenset({rule.spec.then.effect})
     when_false: Possible = frozenset({rule.otherwise.effect if rule.otherwise else None})
     effects = {Truth.TRUE: when_true, Truth.FALSE: when_false, Truth.UNKNOWN: when_true | when_false}[condition]
     ask, pending = condition_unknowns, condition_unknowns
-    if scope is Truth.FALSE:
-        effects, ask, pending = frozenset({None}), (), ()
-    elif scope is Truth.UNKNOWN:
+    if scope is Truth.UNKNOWN:
         effects, ask, pending = effects | {None}, scope_unknowns, scope_unknowns + condition_unknowns
     if len(effects) == 1:
         return Outlook(rule, effects)

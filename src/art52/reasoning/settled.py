@@ -93,14 +93,17 @@ def open_truth(condition: Condition, facts: Facts, pending: frozenset[str]) -> t
     if isinstance(condition, Not):
         inner, unknowns = open_truth(condition.item, facts, pending)
         return ~inner, unknowns
-    parts = [open_truth(item, facts, pending) for item in condition.items]
-    truths = [truth for truth, _ in parts]
     decisive = Truth.FALSE if isinstance(condition, All) else Truth.TRUE
-    if decisive in truths:
-        return decisive, ()
-    if Truth.UNKNOWN in truths:
-        return Truth.UNKNOWN, tuple(dict.fromkeys(p for truth, paths in parts if truth is Truth.UNKNOWN for p in paths))
-    return ~decisive, ()
+    open_paths: list[str] = []
+    undecided = False
+    for item in condition.items:
+        truth, unknowns = open_truth(item, facts, pending)
+        if truth is decisive:
+            return decisive, ()  # one decisive item settles it: the others' unknowns cannot matter
+        if truth is Truth.UNKNOWN:
+            undecided = True
+            open_paths.extend(unknowns)
+    return (Truth.UNKNOWN, tuple(dict.fromkeys(open_paths))) if undecided else (~decisive, ())
 
 
 def ask_for(paths: tuple[str, ...], facts: Facts) -> tuple[str, ...]:

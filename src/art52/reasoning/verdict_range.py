@@ -15,6 +15,7 @@ sound. What a rule can weigh depends on its basis (legal review R3):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
@@ -53,13 +54,18 @@ _LEVEL_OF_EFFECT = {
 
 def levels(outlook: Outlook) -> frozenset[Level]:
     """The levels a rule can still give the measure."""
-    if outlook.basis is Basis.METHOD:
+    return _levels(outlook.basis, outlook.effects)
+
+
+@functools.cache
+def _levels(basis: Basis, effects: frozenset[Effect | None]) -> frozenset[Level]:
+    if basis is Basis.METHOD:
         return frozenset({Level.COMPLIANT})
     found: set[Level] = set()
-    for effect in outlook.effects:
+    for effect in effects:
         if effect is not Effect.NEEDS_INFORMATION:
             found.add(_LEVEL_OF_EFFECT[effect])
-        elif outlook.basis is Basis.LEGISLATION:
+        elif basis is Basis.LEGISLATION:
             found.add(Level.CONDITIONS)  # an obligation to confirm
         else:
             found.update((Level.COMPLIANT, Level.NON_COMPLIANT))  # the test itself leaves the verdict open
