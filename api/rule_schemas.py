@@ -10,6 +10,7 @@ from pydantic import Field
 
 from art52.api.schemas import Output
 from art52.domain.citations import Citation
+from art52.domain.findings import Basis
 from art52.domain.principles import Effect, Principle
 from art52.rulebook.conditions import to_data
 from art52.rulebook.scenarios import ScenarioRef
@@ -23,6 +24,9 @@ class RuleSummary(Output):
     title: str
     family: str
     principle: Principle
+    basis: Basis = Field(
+        description="case_law (compatibility test), legislation (legal obligation) or method (guidance)"
+    )
     status: str
     valid_from: dt.date | None
     valid_to: dt.date | None
@@ -36,6 +40,7 @@ class RuleSummary(Output):
             "title": s.title,
             "family": r.family,
             "principle": s.principle,
+            "basis": s.basis,
             "status": s.status,
             "valid_from": s.valid_from,
             "valid_to": s.valid_to,

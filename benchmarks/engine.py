@@ -394,8 +394,8 @@ Produced by `python benchmarks/engine.py` (this file is rewritten on each run).
 {chr(10).join(rows)}
 
 - *pipeline*: `Assessor(rulebook, backend).assess(measure)` on a parsed measure (facts, evaluation,
-  findings, balancing, the assessment object). *evaluate*: `backend.evaluate(ruleset_id, rules, facts)`
-  on facts built beforehand.
+  findings, what each rule could still conclude and the verdict range, balancing, the assessment
+  object). *evaluate*: `backend.evaluate(ruleset_id, rules, facts)` on facts built beforehand.
 - *durable C engine only*: the C calls of one evaluation (assert the fact, run the action queue without
   calling Python actions, retract), on documents written beforehand: the floor for this design.
 - *durable stock Host loop*: the same compiled rules through durable's own `Host.assert_fact` action

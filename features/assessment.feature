@@ -29,15 +29,28 @@ Feature: Assessing a whole measure under Art. 52(1) of the Charter
     And the analysis ends at essence
     And the verdict is not compliant
 
-  @end-to-end @LEG-006 @ESS-003 @NEC-005 @PROP-003 @PROP-005
-  Scenario: The same measure leaves questions the official must answer
+  @end-to-end @LEG-006 @ESS-003 @NEC-005 @PROP-003 @PROP-005 @RET-015
+  Scenario: A measure already non-compliant is asked only what could still change another principle
     Given the example measure "ex09-client-side-scanning"
     When it is assessed
-    Then rule LEG-006 does not apply
-    And the assessment asks for "safeguards.data_security_rules_specified"
+    Then the verdict may still range from not compliant to not compliant
+    And rule LEG-006 does not apply
+    And the assessment does not ask for "retention.regime_declared_incompatible_with_eu_law"
+    And the assessment does not ask for "safeguards.data_security_rules_specified"
+    And the first question asks for "access.limited_to"
+    And question "access.limited_to" could change the necessity principle
     And the assessment asks for "necessity.less_intrusive_alternatives"
     And the assessment asks for "retention.period_justified_objectively"
     And the assessment asks for "safeguards.professional_secrecy_protection"
+
+  @end-to-end @LED-001 @LED-002 @ENC-003 @ENC-005
+  Scenario: Obligations to confirm and methods do not add questions to a non-compliant measure
+    Given the example measure "ex09-client-side-scanning"
+    When it is assessed
+    Then finding LED-001 is a request for information
+    And the assessment does not ask for "led.purposes_specified_explicit"
+    And the assessment recommends ENC-003
+    And the assessment recommends ENC-005
 
   @end-to-end @LEG-001 @LEG-002 @LEG-003 @LEG-004 @LEG-006 @ESS-001 @ESS-003
   Scenario: Judge-authorised interception of a suspect is lawful once data security is added
@@ -63,20 +76,25 @@ Feature: Assessing a whole measure under Art. 52(1) of the Charter
     And the analysis ends at legality
     And the safeguards to impose include PROP-005
     And rule PROP-004 does not apply
-    And the assessment asks for "legal_basis.clear_and_precise"
     And rule NEC-004 does not apply
+    And the assessment does not ask for "legal_basis.clear_and_precise"
 
-  @end-to-end @NEC-003 @NEC-004 @ESS-003 @PROP-003
-  Scenario: An incomplete file for a preservation order is answered with questions
+  @end-to-end @NEC-003 @NEC-004 @ESS-003 @PROP-003 @RET-015 @EEV-005
+  Scenario: An incomplete file for a preservation order is answered with questions, most decisive first
     Given the example measure "ex07-epres-order-incomplete"
     When it is assessed
-    Then the necessity principle is undecided for lack of information
+    Then the verdict is undecided for lack of information
+    And the verdict may still range from compliant to not compliant
+    And the necessity principle is undecided for lack of information
+    And the first question asks for "access.limited_to"
+    And question "access.limited_to" could change the verdict
     And finding NEC-003 is a request for information
-    And the assessment asks for "necessity.effectiveness_evidence"
-    And the assessment asks for "necessity.less_intrusive_alternatives_assessed"
-    And the essence principle is undecided for lack of information
-    And the assessment asks for "safeguards.data_security_rules_specified"
+    And the assessment recommends NEC-003
+    And the assessment does not ask for "necessity.effectiveness_evidence"
+    And the essence principle is satisfied only with conditions
+    And question "safeguards.data_security_rules_specified" could change the verdict
     And the assessment asks for "retention.period_justified_objectively"
+    And question "eevidence.necessity_proportionality_assessed" is to confirm
 
   @end-to-end @RET-007 @PROP-002 @PROP-005
   Scenario: General retention of IP addresses for crime in general, after LQDN II
@@ -115,3 +133,32 @@ Feature: Assessing a whole measure under Art. 52(1) of the Charter
     And the necessity principle is not satisfied
     And the proportionality principle is not satisfied
     And the analysis ends at necessity
+
+  @end-to-end @ENC-005 @ENC-001
+  Scenario: A method from guidance only recommends: targeted key disclosure without a DPIA is compliant
+    Given the example measure "ex10-targeted-key-disclosure"
+    When it is assessed
+    Then finding ENC-005 is a condition to impose
+    And the assessment recommends ENC-005
+    And the verdict is compliant
+    And the verdict may still range from compliant to compliant
+
+  @end-to-end @RET-010 @RET-016
+  Scenario: An unknown fact that could only add a condition gives a verdict with conditions
+    Given the example measure "ex01-quick-freeze-serious-crime"
+    And "notification.persons_notified" is not stated
+    When it is assessed
+    Then the verdict is compliant with conditions
+    And the verdict may still range from compliant to compliant with conditions
+    And question "notification.persons_notified" could change the verdict
+    And a condition asks to confirm "notification.persons_notified"
+
+  @end-to-end @LED-005 @LED-002
+  Scenario: An obligation whose fact is unknown is to confirm, not a reason to withhold the verdict
+    Given the example measure "ex02-automated-dna-face-exchange"
+    And "automated_processing.discriminatory_profiling" is not stated
+    When it is assessed
+    Then the verdict is compliant with conditions
+    And the verdict may still range from compliant with conditions to not compliant
+    And question "automated_processing.discriminatory_profiling" is to confirm
+    And a condition asks to confirm "automated_processing.discriminatory_profiling"

@@ -198,7 +198,8 @@ Feature: Encryption and lawful access
       Given the example measure "ex10-targeted-key-disclosure"
       When it is assessed
       Then finding ENC-005 is a condition to impose
-      And the safeguards to impose include ENC-005
+      And the assessment recommends ENC-005
+      And the verdict is compliant
 
     @ENC-005
     Scenario: An assessed and publicly documented device-access tool

@@ -53,9 +53,11 @@ Feature: Necessity: the measure must be described, effective and the least intru
       Given the example measure "ex01-quick-freeze-serious-crime"
       And "necessity.effectiveness_evidence" is "none"
       When it is assessed
-      Then the necessity principle is undecided for lack of information
-      And finding NEC-003 is a request for information
+      Then finding NEC-003 is a request for information
       And finding NEC-003 asks for "necessity.effectiveness_evidence"
+      And the assessment recommends NEC-003
+      And the necessity principle is satisfied
+      And the verdict is compliant
       And finding NEC-003 cites EDPS Guidelines
 
     @NEC-003

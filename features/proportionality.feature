@@ -140,7 +140,7 @@ Feature: Proportionality: the interference must match what the measure achieves
       And "safeguards.periodic_review" is false
       When it is assessed as of 2025-01-01
       Then finding PROP-004 is a condition to impose
-      And the safeguards to impose include PROP-004
+      And the assessment recommends PROP-004
       And finding PROP-004 cites EDPS Guidelines
 
     @PROP-004

@@ -15,6 +15,7 @@ def minimal_rule(
         "id": rule_id,
         "version": 1,
         "title": rule_id,
+        "basis": "case_law",
         "principle": "necessity",
         "status": "settled",
         "when": when,

@@ -49,6 +49,7 @@ def test_a_rule_shows_conditions_explanation_sources_and_scenarios(client: TestC
     rule = book.rules[0]
     body = client.get(f"/v1/rules/{rule.id}", headers=callers.submitter).json()
     version = body["versions"][0]
+    assert version["basis"] == rule.spec.basis.value
     assert version["when"]
     assert version["then"]["explanation"]
     assert version["sources"][0]["source_id"] == rule.spec.sources[0].ref

@@ -260,3 +260,46 @@ def safeguard_included(case: Case, rule_id: str) -> None:
 @then("the verdict requires legal review")
 def verdict_review(case: Case) -> None:
     assert case.result().legal_review_required
+
+
+@then(parsers.parse("the verdict may still range from {best} to {worst}"))
+def verdict_range(case: Case, best: str, worst: str) -> None:
+    span = case.result().verdict_range
+    assert (span.best.value, span.worst.value) == (VERDICTS[best], VERDICTS[worst]), span
+
+
+@then(parsers.parse('the assessment does not ask for "{path}"'))
+def assessment_does_not_ask(case: Case, path: str) -> None:
+    assert path not in [m.path for m in case.result().missing_facts]
+
+
+@then(parsers.parse('the first question asks for "{path}"'))
+def first_question(case: Case, path: str) -> None:
+    assert case.result().missing_facts[0].path == path, [m.path for m in case.result().missing_facts]
+
+
+@then(
+    parsers.re(
+        r'question "(?P<path>[a-z_.0-9]+)" (?P<change>could change the verdict|is to confirm|'
+        r"could change the (?P<principle>[a-z]+) principle)"
+    )
+)
+def question_change(case: Case, path: str, change: str, principle: str | None) -> None:
+    [question] = [m for m in case.result().missing_facts if m.path == path]
+    expected = "verdict" if change.endswith("verdict") else "principle" if principle else "confirmation"
+    assert question.changes == expected, question
+    if principle:
+        assert principle in [p.value for p in question.principles], question
+
+
+@then(parsers.parse("the assessment recommends {rule_id}"))
+def recommends(case: Case, rule_id: str) -> None:
+    assert rule_id in [r.rule_id for r in case.result().recommendations]
+    assert rule_id not in [c.rule_id for c in case.result().conditions]
+
+
+@then(parsers.parse('a condition asks to confirm "{path}"'))
+def condition_confirms(case: Case, path: str) -> None:
+    assert any(
+        path in c.confirm and c.safeguard.startswith("Confirm that the measure meets") for c in case.result().conditions
+    )

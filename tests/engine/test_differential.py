@@ -121,6 +121,7 @@ def _rule(index: int, when: dict[str, Any], applies_to: dict[str, Any] | None) -
         "id": f"GEN-{index:03d}",
         "version": 1,
         "title": "generated",
+        "basis": "case_law",
         "principle": "necessity",
         "status": "settled",
         "when": when,

@@ -208,7 +208,8 @@ from art52.domain.fields import FieldSpec
 from art52.engine.durable import DurableBackend
 from art52.rulebook.conditions import Leaf, Op, TRUE
 from art52.rulebook.schema import Rule, RuleSpec
-spec = RuleSpec.model_validate({"id": "MIS-001", "version": 1, "title": "t", "principle": "necessity",
+spec = RuleSpec.model_validate({"id": "MIS-001", "version": 1, "title": "t", "basis": "case_law",
+    "principle": "necessity",
     "status": "settled", "when": {"x": {"missing": True}}, "then": {"effect": "violation", "explanation": "x"},
     "sources": [{"ref": "s", "pinpoint": "p"}]})
 only_missing = Rule(spec=spec, family="f", file="f", line=1, scope=TRUE, condition=Leaf("x", Op.MISSING, True),
@@ -230,7 +231,8 @@ from art52.engine import durable
 from art52.engine.durable import DurableBackend
 from art52.rulebook.schema import RuleSpec, build_rule
 durable.RECYCLE_AFTER = 3
-spec = RuleSpec.model_validate({"id": "SIL-001", "version": 1, "title": "t", "principle": "necessity",
+spec = RuleSpec.model_validate({"id": "SIL-001", "version": 1, "title": "t", "basis": "case_law",
+    "principle": "necessity",
     "status": "settled", "applies_to": {"x": {"eq": True}}, "when": {"x": {"eq": True}},
     "then": {"effect": "violation", "explanation": "x"}, "sources": [{"ref": "s", "pinpoint": "p"}]})
 backend = DurableBackend({"x": FieldSpec("x", "boolean")})

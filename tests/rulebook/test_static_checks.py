@@ -40,6 +40,7 @@ def rule(rule_id: str, when: Any, *, applies_to: Any = None, effect: str = "viol
         "id": rule_id,
         "version": extra.pop("version", 1),
         "title": f"Rule {rule_id}",
+        "basis": "case_law",
         "principle": "legality",
         "status": "settled",
         "valid_from": extra.pop("valid_from", "1900-01-01"),
@@ -365,6 +366,7 @@ def test_a_rule_file_written_by_hand_points_at_the_right_lines(tmp_path: Path) -
             - id: AAA-001
               version: 1
               title: Fine
+              basis: case_law
               principle: legality
               status: settled
               valid_from: 1900-01-01
@@ -375,6 +377,7 @@ def test_a_rule_file_written_by_hand_points_at_the_right_lines(tmp_path: Path) -
             - id: AAA-002
               version: 1
               title: Never fires
+              basis: case_law
               principle: legality
               status: settled
               valid_from: 1900-01-01

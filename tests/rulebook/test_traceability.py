@@ -85,6 +85,7 @@ RULES = """\
 - id: AAA-001
   version: 1
   title: First rule
+  basis: case_law
   principle: legality
   status: settled
   when:
@@ -99,6 +100,7 @@ RULES = """\
 - id: AAA-002
   version: 1
   title: Second rule
+  basis: case_law
   principle: legality
   status: settled
   when:
@@ -112,6 +114,7 @@ RULES = """\
 - id: AAA-003
   version: 1
   title: Third rule, in two versions
+  basis: case_law
   principle: legality
   status: settled
   valid_to: 2020-12-31
@@ -126,6 +129,7 @@ RULES = """\
 - id: AAA-003
   version: 2
   title: Third rule, in two versions
+  basis: case_law
   principle: legality
   status: settled
   valid_from: 2021-01-01

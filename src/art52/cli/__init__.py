@@ -121,7 +121,10 @@ def rules_show(rule_id: str, rules: RulesDir = None) -> None:
     for rule in book.versions(rule_id):
         spec = rule.spec
         typer.echo(f"{rule.id} v{rule.version} — {spec.title}")
-        typer.echo(f"  principle: {spec.principle.value}; status: {spec.status}; family: {rule.family}")
+        typer.echo(
+            f"  principle: {spec.principle.value}; basis: {spec.basis.value}; status: {spec.status}; "
+            f"family: {rule.family}"
+        )
         typer.echo(f"  in force: {spec.valid_from or 'always'} .. {spec.valid_to or 'open'}")
         typer.echo(f"  applies to: {json.dumps(to_data(rule.scope))}")
         typer.echo(f"  when: {json.dumps(to_data(rule.condition))}")

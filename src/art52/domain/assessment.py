@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from art52.domain.findings import Finding
 from art52.domain.principles import Outcome, Principle, Verdict
 
-ASSESSMENT_SCHEMA_VERSION = "1.0"
+ASSESSMENT_SCHEMA_VERSION = "1.1"
 
 
 class AsOfSource(StrEnum):
@@ -38,18 +38,38 @@ class PrincipleAssessment(BaseModel):
     reasoning: str
 
 
+Change = Literal["verdict", "principle", "confirmation"]
+
+
+class Option(BaseModel):
+    """One answer the official may choose, with its label."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    value: str | bool
+    label: str
+
+
 class MissingFact(BaseModel):
-    """A fact the assessment needs: the question to ask and the rules that need it."""
+    """A question for the official: the field, what its answer could still change, and the rules that need it."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     path: str
     question: str
     rules: tuple[str, ...]
+    changes: Change = Field(
+        description="verdict: the answer could move the verdict; principle: only the outcome of the principles "
+        "listed; confirmation: nothing decisive (an obligation to confirm, or an outcome already fixed)"
+    )
+    principles: tuple[Principle, ...] = Field(default=(), description="principles whose outcome the answer could move")
+    options: tuple[Option, ...] = Field(
+        default=(), description="the answers to choose from, for yes/no and enum fields"
+    )
 
 
 class ImposedCondition(BaseModel):
-    """A safeguard the measure must adopt to be acceptable."""
+    """A safeguard the measure must adopt to be acceptable, or a fact the official must confirm."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -57,6 +77,29 @@ class ImposedCondition(BaseModel):
     safeguard: str
     remedy: dict[str, Any] | None = None
     provisional: bool = False
+    confirm: tuple[str, ...] = Field(
+        default=(), description="fields to confirm: the condition holds unless their answers meet the rule"
+    )
+
+
+class Recommendation(BaseModel):
+    """Good practice from a method rule (guidance, soft law): never a condition, never a reason to withhold."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule_id: str
+    title: str
+    recommendation: str
+    missing_facts: tuple[str, ...] = ()
+
+
+class VerdictRange(BaseModel):
+    """The best and the worst verdict the open questions could still produce (sound: never narrower)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    best: Verdict
+    worst: Verdict
 
 
 class EngineInfo(BaseModel):
@@ -77,6 +120,7 @@ class Assessment(BaseModel):
     measure_id: str | None
     measure_title: str
     verdict: Verdict
+    verdict_range: VerdictRange
     legal_review_required: bool = Field(
         description="true when a decisive finding rests on provisional law (no court ruling yet)"
     )
@@ -87,6 +131,7 @@ class Assessment(BaseModel):
     findings: tuple[Finding, ...]
     missing_facts: tuple[MissingFact, ...]
     conditions: tuple[ImposedCondition, ...]
+    recommendations: tuple[Recommendation, ...] = ()
     warnings: tuple[str, ...]
     derived_facts: dict[str, Any]
     as_of: dt.date
@@ -98,9 +143,48 @@ class Assessment(BaseModel):
     engine: EngineInfo
     art52_version: str
 
+    @model_validator(mode="before")
+    @classmethod
+    def _read_older_versions(cls, data: Any) -> Any:
+        """Read results stored under schema 1.0 (see :func:`upgrade_from_1_0`)."""
+        if isinstance(data, dict) and data.get("schema_version") == "1.0":
+            return upgrade_from_1_0(data)
+        return data
+
     def to_json(self) -> str:
         """Canonical JSON: same measure + same rulebook ⇒ the same bytes."""
         return self.model_dump_json(indent=2)
+
+
+def upgrade_from_1_0(data: dict[str, Any]) -> dict[str, Any]:
+    """A schema 1.0 result in the 1.1 form, claiming nothing the old result did not say.
+
+    1.0 had no range: a withheld verdict gets the widest one, any other verdict
+    (which 1.0 gave only without open questions) itself at both ends. 1.0 asked
+    only questions that withheld its verdict or came with a violation, so its
+    questions are marked as moving the verdict, or the principles of the rules
+    that asked them. Findings keep ``basis`` null: 1.0 did not record it. The
+    result keeps ``schema_version`` 1.0, so a reader knows which rules made it.
+    """
+    upgraded = dict(data)
+    verdict = data.get("verdict")
+    withheld = verdict == Verdict.INSUFFICIENT_INFORMATION.value
+    upgraded["verdict_range"] = (
+        {"best": Verdict.COMPLIANT.value, "worst": Verdict.NON_COMPLIANT.value}
+        if withheld
+        else {"best": verdict, "worst": verdict}
+    )
+    principle_of = {f.get("rule_id"): f.get("principle") for f in data.get("findings", []) if isinstance(f, dict)}
+    upgraded["missing_facts"] = [
+        {
+            **question,
+            "changes": "verdict" if withheld else "principle",
+            "principles": sorted({principle_of[r] for r in question.get("rules", []) if principle_of.get(r)}),
+        }
+        for question in data.get("missing_facts", [])
+        if isinstance(question, dict)
+    ]
+    return upgraded
 
 
 def assessment_json_schema() -> dict[str, Any]:

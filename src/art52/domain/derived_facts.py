@@ -107,8 +107,8 @@ DERIVED_FACTS: dict[str, FieldSpec] = {
 
 # The contract fields each derived fact is computed from: what to ask for when it is unknown.
 DERIVED_INPUTS: dict[str, tuple[str, ...]] = {
-    "route_eprivacy": ("jurisdiction", "actor_model", "measure_type"),
-    "route_led": ("jurisdiction", "objective", "actor_model", "measure_type"),
+    "route_eprivacy": ("jurisdiction", "actor_model", "measure_type", "obliged_party"),
+    "route_led": ("jurisdiction", "objective", "actor_model", "measure_type", "led.applicable"),
     "route_charter": (
         "jurisdiction",
         "legal_basis.level",
@@ -116,6 +116,8 @@ DERIVED_INPUTS: dict[str, tuple[str, ...]] = {
         "actor_model",
         "measure_type",
         "objective",
+        "obliged_party",
+        "led.applicable",
     ),
     "route_echr": ("jurisdiction",),
     "scope": ("data.subjects_scope", "data.targeting_criteria.type"),

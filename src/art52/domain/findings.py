@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from art52.domain.citations import Citation
 from art52.domain.principles import Effect, Principle
+
+
+class Basis(StrEnum):
+    """What kind of law a rule states (legal review R3); it decides how much the rule can weigh.
+
+    A compatibility test from case law can make a measure non-compliant and, when a
+    decisive fact is unknown, keep the verdict open. A legal obligation from an
+    instrument's text counts when breached, but an unknown fact only asks for
+    confirmation. A method from guidance (soft law) only ever recommends.
+    """
+
+    CASE_LAW = "case_law"
+    LEGISLATION = "legislation"
+    METHOD = "method"
 
 
 class FactRef(BaseModel):
@@ -29,6 +44,9 @@ class Finding(BaseModel):
     rule_version: int = Field(ge=1)
     title: str
     principle: Principle
+    basis: Basis | None = Field(
+        default=None, description="case_law, legislation or method; null only in results stored before schema 1.1"
+    )
     effect: Effect
     explanation: str = Field(min_length=1)
     sources: tuple[Citation, ...] = Field(min_length=1)

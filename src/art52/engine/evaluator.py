@@ -115,6 +115,7 @@ def _make(
         rule_version=rule.version,
         title=rule.spec.title,
         principle=rule.spec.principle,
+        basis=rule.spec.basis,
         effect=consequence.effect,
         explanation=consequence.explanation,
         sources=sources,

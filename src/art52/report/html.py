@@ -18,7 +18,7 @@ from art52.domain.assessment import Assessment
 from art52.domain.findings import Finding
 from art52.domain.records import Contest
 from art52.reasoning.balancing import worst_first
-from art52.report.markdown import EFFECT_TEXT, VERDICT_TEXT, cite
+from art52.report.markdown import cite, effect_text, question_note, verdict_line
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="en">
@@ -68,7 +68,7 @@ provisional law (no court ruling yet).</p>{% endif %}
 {% for f in findings %}
 <div class="finding" id="finding-{{ f.rule_id }}">
   <div><strong>{{ f.rule_id }}</strong> v{{ f.rule_version }} — {{ f.title }}:
-    <em class="effect-{{ f.effect.value }}">{{ effect_text[f.effect] }}</em>
+    <em class="effect-{{ f.effect.value }}">{{ effect_text(f) }}</em>
     {% if f.legal_review_required %} — provisional law, legal review required{% endif %}</div>
   <p>{{ f.explanation }}</p>
   <p>Sources: {{ citations(f) }}</p>
@@ -90,9 +90,14 @@ provisional law (no court ruling yet).</p>{% endif %}
 <ul>{% for c in a.conditions %}<li>{{ c.safeguard }} ({{ c.rule_id }})</li>{% endfor %}</ul>
 {% endif %}
 {% if a.missing_facts %}
-<h2>Questions for the official</h2>
-<ul>{% for m in a.missing_facts %}<li><code>{{ m.path }}</code>: {{ m.question }}
-  (needed by {{ m.rules | join(', ') }})</li>{% endfor %}</ul>
+<h2>Questions for the official (most decisive first)</h2>
+<ol>{% for m in a.missing_facts %}<li>{{ m.question }}
+  {% if m.options %}Options: {{ m.options | map(attribute='label') | join(', ') }}.{% endif %}
+  (<code>{{ m.path }}</code>: {{ note(m) }})</li>{% endfor %}</ol>
+{% endif %}
+{% if a.recommendations %}
+<h2>Recommendations (guidance, not conditions)</h2>
+<ul>{% for r in a.recommendations %}<li>{{ r.recommendation }} ({{ r.rule_id }})</li>{% endfor %}</ul>
 {% endif %}
 </body>
 </html>
@@ -121,10 +126,11 @@ def render_html(assessment: Assessment, contests: Sequence[Contest] = ()) -> str
     ]
     return _template().render(
         a=assessment,
-        verdict=VERDICT_TEXT[assessment.verdict.value],
+        verdict=verdict_line(assessment),
         principles=principles,
         contests=list(contests),
         contested_rules=sorted({c.rule_id for c in contests}),
-        effect_text=EFFECT_TEXT,
+        effect_text=effect_text,
         citations=_citations,
+        note=question_note,
     )

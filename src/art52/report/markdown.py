@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from art52.domain.assessment import Assessment
+from art52.domain.assessment import Assessment, MissingFact
 from art52.domain.citations import Citation
-from art52.domain.findings import Finding
+from art52.domain.findings import Basis, Finding
 from art52.domain.principles import Effect
 from art52.domain.records import Contest
 from art52.reasoning.balancing import worst_first
@@ -20,6 +20,11 @@ VERDICT_TEXT = {
     "compliant_with_conditions": "Compliant with conditions",
     "non_compliant": "Not compliant",
     "insufficient_information": "Insufficient information",
+}
+CHANGE_TEXT = {
+    "verdict": "could change the verdict",
+    "principle": "could change",
+    "confirmation": "to confirm",
 }
 EFFECT_TEXT = {
     Effect.VIOLATION: "violation",
@@ -45,10 +50,36 @@ def contested(contest: Contest) -> str:
     return f"Contested by {contest.contested_by} on {contest.contested_at.date().isoformat()}: {reason}"
 
 
+def verdict_line(assessment: Assessment) -> str:
+    """The verdict with its range when the open questions leave more than one outcome."""
+    verdict = VERDICT_TEXT[assessment.verdict.value]
+    best, worst = assessment.verdict_range.best.value, assessment.verdict_range.worst.value
+    if best == worst:
+        return verdict
+    return f"{verdict} (between {VERDICT_TEXT[best].lower()} and {VERDICT_TEXT[worst].lower()})"
+
+
+def question_note(question: MissingFact) -> str:
+    """What the answer could change, and the rules waiting on it."""
+    change = CHANGE_TEXT[question.changes]
+    if question.changes == "principle":
+        change += " " + ", ".join(p.value for p in question.principles)
+    return f"{change}; needed by {', '.join(question.rules)}"
+
+
+def effect_text(finding: Finding) -> str:
+    """The effect as it weighs: a method only recommends; an obligation's unknown fact is to confirm."""
+    if finding.basis is Basis.METHOD and finding.effect is not Effect.SATISFIED:
+        return f"recommendation ({EFFECT_TEXT[finding.effect]})"
+    if finding.basis is Basis.LEGISLATION and finding.effect is Effect.NEEDS_INFORMATION:
+        return "to confirm"
+    return EFFECT_TEXT[finding.effect]
+
+
 def render_finding(finding: Finding, contests: Sequence[Contest] = ()) -> list[str]:
     flag = " — provisional law, legal review required" if finding.legal_review_required else ""
     lines = [
-        f"- **{finding.rule_id}** v{finding.rule_version} — {finding.title}: *{EFFECT_TEXT[finding.effect]}*{flag}",
+        f"- **{finding.rule_id}** v{finding.rule_version} — {finding.title}: *{effect_text(finding)}*{flag}",
         f"  - {finding.explanation}",
         f"  - Sources: {'; '.join(cite(c) for c in finding.sources)}",
     ]
@@ -65,7 +96,7 @@ def render_finding(finding: Finding, contests: Sequence[Contest] = ()) -> list[s
 
 def render_markdown(assessment: Assessment, contests: Sequence[Contest] = ()) -> str:
     """The full report as Markdown; ``contests`` are shown with the findings they object to."""
-    verdict = VERDICT_TEXT[assessment.verdict.value]
+    verdict = verdict_line(assessment)
     out = [f"# Assessment: {assessment.measure_title}", ""]
     if assessment.measure_id:
         out.append(f"Measure reference: `{assessment.measure_id}`  ")
@@ -106,7 +137,13 @@ def render_markdown(assessment: Assessment, contests: Sequence[Contest] = ()) ->
         out += [f"- {c.safeguard} ({c.rule_id})" for c in assessment.conditions]
         out.append("")
     if assessment.missing_facts:
-        out += ["## Questions for the official", ""]
-        out += [f"- `{m.path}`: {m.question} (needed by {', '.join(m.rules)})" for m in assessment.missing_facts]
+        out += ["## Questions for the official (most decisive first)", ""]
+        for m in assessment.missing_facts:
+            choices = f" Options: {', '.join(o.label for o in m.options)}." if m.options else ""
+            out.append(f"1. {m.question}{choices} (`{m.path}`: {question_note(m)})")
+        out.append("")
+    if assessment.recommendations:
+        out += ["## Recommendations (guidance, not conditions)", ""]
+        out += [f"- {r.recommendation} ({r.rule_id})" for r in assessment.recommendations]
         out.append("")
     return "\n".join(out)

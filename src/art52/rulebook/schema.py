@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from art52.domain.findings import Basis
 from art52.domain.principles import Effect, Principle
 from art52.rulebook.conditions import TRUE, Condition, parse_condition
 
@@ -49,6 +50,7 @@ class RuleSpec(BaseModel):
     id: str = Field(pattern=RULE_ID_PATTERN)
     version: int = Field(ge=1)
     title: str = Field(min_length=1)
+    basis: Basis = Field(description="case_law, legislation or method (legal review R3)")
     principle: Principle
     status: Literal["settled", "provisional"]
     valid_from: dt.date | None = None
@@ -93,6 +95,10 @@ class Rule(BaseModel):
     def key(self) -> str:
         """Unique name of this rule version, e.g. ``RET-007@2``."""
         return f"{self.spec.id}@{self.spec.version}"
+
+    @property
+    def basis(self) -> Basis:
+        return self.spec.basis
 
     @property
     def provisional(self) -> bool:

@@ -18,6 +18,7 @@ from art52.engine.evaluator import evaluate_rules
 from art52.engine.facts import build_facts
 from art52.errors import FieldIssue, MeasureError
 from art52.reasoning.balancing import balance
+from art52.reasoning.outlook import outlooks
 from art52.rulebook.catalog import Rulebook
 from art52.rulebook.loader import fact_catalogue
 
@@ -64,7 +65,8 @@ class Assessor:
         legal_date, source = resolve_as_of(measure, as_of, self._today())
         sheet = build_facts(measure, legal_date, self.rulebook.law)
         findings = evaluate_rules(self.rulebook, self.backend, sheet.facts, legal_date)
-        result = balance(findings, self._fields)
+        still_open = outlooks(self.rulebook.in_force(legal_date), sheet.facts, frozenset(sheet.derived))
+        result = balance(findings, still_open, self._fields)
         warnings = list(sheet.warnings)
         if source is AsOfSource.DEFAULT_TODAY:
             warnings.insert(
@@ -74,12 +76,14 @@ class Assessor:
             measure_id=measure.id,
             measure_title=measure.title,
             verdict=result.verdict,
+            verdict_range=result.verdict_range,
             legal_review_required=result.legal_review_required,
             analysis_ended_at=result.analysis_ended_at,
             principles=result.principles,
             findings=findings,
             missing_facts=result.missing_facts,
             conditions=result.conditions,
+            recommendations=result.recommendations,
             warnings=tuple(warnings),
             derived_facts=dict(sorted(sheet.derived.items())),
             as_of=legal_date,

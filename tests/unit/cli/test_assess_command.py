@@ -86,11 +86,16 @@ def test_rules_list_show_and_check(capsys: pytest.CaptureFixture[str]) -> None:
     shown = capsys.readouterr().out
     assert "Prokuratuur" in shown
     assert "defined at:" in shown
+    assert "basis: case_law" in shown
+    assert main(["rules", "show", "NEC-003"]) == 0
+    assert "basis: method" in capsys.readouterr().out
     assert main(["rules", "check"]) == 0
     assert capsys.readouterr().out.startswith("OK: ")
 
 
 def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "assessment"]) == 0
-    assert "verdict" in json.loads(capsys.readouterr().out)["properties"]
+    schema = json.loads(capsys.readouterr().out)
+    assert {"verdict", "verdict_range", "recommendations"} <= set(schema["properties"])
+    assert schema["$id"].endswith(":1.1")
     assert main(["schema", "nothing"]) == 64

@@ -42,6 +42,7 @@ def rule(rule_id: str, when: Any, *, effect: str = "violation", ref: str = "a_so
         "id": rule_id,
         "version": 1,
         "title": f"Rule {rule_id}",
+        "basis": "case_law",
         "principle": "legality",
         "status": "settled",
         "valid_from": extra.pop("valid_from", "1900-01-01"),

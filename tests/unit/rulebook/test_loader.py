@@ -26,6 +26,7 @@ GOOD_RULE = """\
 - id: TST-001
   version: 1
   title: A test rule
+  basis: case_law
   principle: legality
   status: settled
   when:
@@ -63,13 +64,15 @@ def test_a_valid_rulebook_loads(tmp_path: Path) -> None:
     ("replace", "by", "line", "message"),
     [
         ("  title: A test rule\n", "  title: A test rule\n  colour: red\n", 4, "colour: unknown field"),
-        ("legal_basis.exists", "legal_basis.exist", 7, "unknown fact 'legal_basis.exist'"),
-        ("{eq: false}", "{eq: 3}", 7, "is a boolean"),
-        ("{eq: false}", "{regex: x}", 7, "unknown operator 'regex'"),
-        ("ref: src_a", "ref: src_b", 12, "unknown source 'src_b'"),
-        ("effect: violation", "effect: fatal", 9, "then.effect"),
+        ("legal_basis.exists", "legal_basis.exist", 8, "unknown fact 'legal_basis.exist'"),
+        ("{eq: false}", "{eq: 3}", 8, "is a boolean"),
+        ("{eq: false}", "{regex: x}", 8, "unknown operator 'regex'"),
+        ("ref: src_a", "ref: src_b", 13, "unknown source 'src_b'"),
+        ("effect: violation", "effect: fatal", 10, "then.effect"),
         ("version: 1", "version: 0", 2, "version"),
-        ("  status: settled\n", "  status: settled\n  valid_from: 2024-02-30\n", 6, "valid_from"),
+        ("  basis: case_law\n", "", 1, "basis: Field required"),
+        ("basis: case_law", "basis: opinion", 4, "basis"),
+        ("  status: settled\n", "  status: settled\n  valid_from: 2024-02-30\n", 7, "valid_from"),
     ],
 )
 def test_errors_name_file_line_and_rule(tmp_path: Path, replace: str, by: str, line: int, message: str) -> None:
