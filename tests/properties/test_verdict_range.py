@@ -148,7 +148,7 @@ def test_every_answer_to_the_removed_fields_lies_inside_the_reported_range(
     assume(outer is not None)
     assert outer is not None
     measure = parse_measure(reduced)
-    sheet = build_facts(measure, outer.as_of)
+    sheet = build_facts(measure, outer.as_of, _assessor().rulebook.law)
     pending = set().union(
         *(
             o.pending
@@ -177,7 +177,7 @@ def test_the_range_is_exact_where_nothing_is_open(name: str) -> None:
     document = json.loads(dict(_examples())[name])
     measure = parse_measure(document)
     result = _assessor().assess(measure)
-    sheet = build_facts(measure, result.as_of)
+    sheet = build_facts(measure, result.as_of, _assessor().rulebook.law)
     still_open = [
         o
         for o in outlooks(_assessor().rulebook.in_force(result.as_of), sheet.facts, frozenset(sheet.derived))

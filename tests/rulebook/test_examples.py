@@ -57,7 +57,7 @@ EXPECTED: dict[str, tuple[str, str, str, str, str, bool | None, dict[str, str]]]
          "PROP-003": Q, "LED-001": Q, "LED-002": Q, "LED-005": Q, "LED-006": Q, "LED-007": Q},
     ),
     "ex07-epres-order-incomplete": (
-        "insufficient_information", "ok", "cond", "info", "info", None,
+        "insufficient_information", "ok", "cond", "info", "cond", None,
         {"EEV-005": Q, "NEC-003": Q, "NEC-004": Q, "ESS-003": Q, "RET-016": Q, "EEV-009": S, "PROP-003": Q,
          "RET-014": Q, "RET-015": Q, "LED-001": Q, "LED-002": Q, "LED-005": Q, "LED-006": Q, "LED-007": Q},
     ),
@@ -91,7 +91,7 @@ EXPECTED: dict[str, tuple[str, str, str, str, str, bool | None, dict[str, str]]]
         {"BIO-001": V, "LEG-001": S, "LEG-002": S},
     ),
     "ex14-ip-identity-copyright-staged": (
-        "compliant_with_conditions", "ok", "ok", "ok", "cond", True,
+        "compliant_with_conditions", "ok", "ok", "n/a", "cond", True,
         {"RET-008": C, "ESS-003": S, "PROP-003": S, "NEC-001": S},
     ),
     "ex15-transfer-third-country-agency": (
@@ -108,11 +108,11 @@ RANGES: dict[str, tuple[str, str, int, tuple[str, ...]]] = {
     "ex04-ip-retention-online-crime": ("compliant", "non_compliant", 2, ()),
     "ex05-epoc-traffic-judge-validated": ("compliant", "compliant", 0, ()),
     "ex06-epoc-content-prosecutor-minor-offence": ("non_compliant", "non_compliant", 0, ("NEC-004",)),
-    "ex07-epres-order-incomplete": ("compliant", "non_compliant", 23, ("NEC-003", "NEC-004")),
+    "ex07-epres-order-incomplete": ("compliant", "non_compliant", 16, ("NEC-003", "NEC-004")),
     "ex08-targeted-device-access": ("compliant", "compliant", 0, ()),
     "ex09-client-side-scanning": ("non_compliant", "non_compliant", 7, ("ENC-003", "ENC-005")),
     "ex10-targeted-key-disclosure": ("compliant", "compliant", 0, ("ENC-005",)),
-    "ex11-bulk-interception-ministerial": ("non_compliant", "non_compliant", 0, ("NEC-004", "PROP-004")),
+    "ex11-bulk-interception-ministerial": ("non_compliant", "non_compliant", 0, ()),
     "ex12-pnr-selected-intra-eu": ("compliant_with_conditions", "compliant_with_conditions", 0, ()),
 }
 

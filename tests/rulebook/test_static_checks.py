@@ -392,7 +392,7 @@ def test_a_rule_file_written_by_hand_points_at_the_right_lines(tmp_path: Path) -
         )
     )
     (issue,) = static_issues(load_rulebook(rules))
-    assert (issue.rule_id, issue.line) == ("AAA-002", 20)
+    assert (issue.rule_id, issue.line) == ("AAA-002", 22)
 
 
 def test_a_version_in_force_before_all_its_sources_is_reported(tmp_path: Path) -> None:

@@ -107,8 +107,10 @@ DERIVED_FACTS: dict[str, FieldSpec] = {
 
 # The contract fields each derived fact is computed from: what to ask for when it is unknown.
 DERIVED_INPUTS: dict[str, tuple[str, ...]] = {
-    "route_eprivacy": ("jurisdiction", "actor_model", "measure_type", "obliged_party"),
-    "route_led": ("jurisdiction", "objective", "actor_model", "measure_type", "led.applicable"),
+    # obliged_party and led.applicable (contract 1.1) refine a route when stated, but are never asked: an
+    # unstated one keeps the 1.0 reading, and the route is asked for through the facts that decide it.
+    "route_eprivacy": ("jurisdiction", "actor_model", "measure_type"),
+    "route_led": ("jurisdiction", "objective", "actor_model", "measure_type"),
     "route_charter": (
         "jurisdiction",
         "legal_basis.level",
@@ -116,8 +118,6 @@ DERIVED_INPUTS: dict[str, tuple[str, ...]] = {
         "actor_model",
         "measure_type",
         "objective",
-        "obliged_party",
-        "led.applicable",
     ),
     "route_echr": ("jurisdiction",),
     "scope": ("data.subjects_scope", "data.targeting_criteria.type"),

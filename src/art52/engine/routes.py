@@ -8,8 +8,9 @@ Charter):
   providers of electronic communications services to retain, preserve, transmit
   or give access to data, or to process data for the State, national security
   included; not the State acting directly without providers (LQDN I, para. 103),
-  nor air carriers or the search of a seized device; an obliged party stated
-  (contract 1.1) decides whether the obligation falls on such a provider.
+  nor air carriers or the search of a seized device; where the measure type does
+  not say, an obliged party stated (contract 1.1) decides whether the obligation
+  falls on such a provider.
 - **LED**: processing by competent authorities for criminal-law purposes; not
   national security (LED Art. 2(3)(a)), not Union bodies (Art. 2(3)(b)), not the
   provider's own retention or preservation; a stated ``led.applicable``
@@ -80,11 +81,13 @@ def route_eprivacy(f: Mapping[str, Any], on: dt.date, law: LawTables) -> bool | 
     actor = f.get("actor_model")
     obliged_party = f.get("obliged_party")
     through_providers: bool | None
-    if obliged_party is not None:  # contract 1.1 names the obliged party outright
-        through_providers = obliged_party == COMMUNICATIONS_PROVIDER
-    elif measure_type in NOT_COMMUNICATIONS_PROVIDERS:
+    if measure_type in NOT_COMMUNICATIONS_PROVIDERS:
         through_providers = False
-    elif measure_type in PROVIDER_MEASURES or actor in PROVIDER_ACTORS:
+    elif measure_type in PROVIDER_MEASURES:
+        through_providers = True
+    elif obliged_party is not None:  # contract 1.1: who is obliged, where the measure type does not say
+        through_providers = obliged_party == COMMUNICATIONS_PROVIDER
+    elif actor in PROVIDER_ACTORS:
         through_providers = True
     elif actor is None:
         through_providers = None
@@ -119,9 +122,7 @@ def route_charter(
 ) -> bool | None:
     if not law.in_force("charter", on):
         return False
-    jurisdiction = f.get("jurisdiction")
-    actor = f.get("actor_model")
-    if jurisdiction == UNION or f.get("legal_basis.level") == "eu" or actor in ("eu_agency", "cross_border_order"):
+    if charter_by_union_act(f):
         return True
     bound = bound_by_union_law(f, on, law)
     if bound is False:
@@ -132,6 +133,26 @@ def route_charter(
     if eprivacy is False and led is False and implements is False:
         return False
     return None
+
+
+def providers_decided(f: Mapping[str, Any]) -> bool:
+    """Whether the stated facts already decide if the measure acts through communications providers."""
+    measure_type = f.get("measure_type")
+    return (
+        measure_type in PROVIDER_MEASURES
+        or measure_type in NOT_COMMUNICATIONS_PROVIDERS
+        or f.get("obliged_party") is not None
+        or f.get("actor_model") is not None
+    )
+
+
+def charter_by_union_act(f: Mapping[str, Any]) -> bool:
+    """Whether the measure is the Union's own act: the Charter then binds it whatever else is stated."""
+    return (
+        f.get("jurisdiction") == UNION
+        or f.get("legal_basis.level") == "eu"
+        or f.get("actor_model") in ("eu_agency", "cross_border_order")
+    )
 
 
 def route_echr(f: Mapping[str, Any], on: dt.date, law: LawTables) -> bool | None:

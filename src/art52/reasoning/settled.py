@@ -18,6 +18,7 @@ from typing import Any
 
 from art52.domain.derived_facts import DERIVED_FACTS, DERIVED_INPUTS
 from art52.engine.logic import Truth, evaluate_leaf
+from art52.engine.routes import charter_by_union_act, providers_decided
 from art52.rulebook.conditions import All, AnyOf, Condition, Leaf, Not, Op
 
 # Fields a derived fact reads beyond the ones the official is asked for when it is unknown.
@@ -38,6 +39,12 @@ Facts = Mapping[str, Any]
 # Values a derived fact keeps whatever is added, when not all its fields are stated
 # (each follows from how art52.engine.facts computes the fact; the property test checks them).
 _FINAL_EARLY: dict[str, Callable[[Any, Facts], bool]] = {
+    # The Charter binds a Union act, and a Member State on the ePrivacy route, whatever else is stated.
+    "route_charter": lambda value, facts: value is True
+    and (charter_by_union_act(facts) or (facts.get("route_eprivacy") is True and _eprivacy_final(facts))),
+    "route_eprivacy": lambda _, facts: _eprivacy_final(facts),
+    # A stated answer on the LED overrides what the other fields suggest.
+    "route_led": lambda _, facts: _all_stated(facts, "led.applicable", "jurisdiction"),
     "scope": lambda _, facts: facts.get("data.subjects_scope") is not None,
     "interference_seriousness": lambda value, _: value == "serious",
     "factual_description_complete": lambda value, _: value is True,
@@ -49,6 +56,14 @@ _FINAL_EARLY: dict[str, Callable[[Any, Facts], bool]] = {
         _ranked_without_threat(facts.get("objective")) and _ranked_without_threat(facts.get("further_use.objective"))
     ),
 }
+
+
+def _eprivacy_final(facts: Facts) -> bool:
+    return facts.get("jurisdiction") is not None and providers_decided(facts)
+
+
+def _all_stated(facts: Facts, *paths: str) -> bool:
+    return all(facts.get(path) is not None for path in paths)
 
 
 def _ranked_without_threat(objective: Any) -> bool:

@@ -42,7 +42,7 @@ VERDICTS_UNDER_1_0 = {
     "ex07-epres-order-incomplete": "insufficient_information",
     "ex08-targeted-device-access": "compliant",
     "ex09-client-side-scanning": "non_compliant",
-    "ex10-targeted-key-disclosure": "compliant_with_conditions",
+    "ex10-targeted-key-disclosure": "compliant",  # ENC-005 is guidance: a recommendation (examples/README.md)
     "ex11-bulk-interception-ministerial": "non_compliant",
     "ex12-pnr-selected-intra-eu": "compliant_with_conditions",
 }
