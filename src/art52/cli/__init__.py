@@ -145,7 +145,12 @@ def rules_check(rules: RulesDir = None) -> None:
     from art52.rulebook.loader import load_rulebook
     from art52.rulebook.static_checks import static_issues
 
-    book = load_rulebook(settings_for(rules).rules_dir)
+    try:
+        book = load_rulebook(settings_for(rules).rules_dir)
+    except RulebookError as error:
+        for issue in error.issues:  # the report of this command: every issue, one per line
+            typer.echo(f"  {issue}", err=True)
+        raise CliError(EX_CONFIG, f"the rulebook is invalid ({len(error.issues)} issues)") from None
     issues = static_issues(book)
     if issues:
         for issue in issues:  # the report of this command: every issue, one per line

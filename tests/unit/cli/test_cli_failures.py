@@ -200,3 +200,20 @@ def test_a_closed_output_pipe_is_an_output_error_not_a_verdict(examples_dir: Pat
         err = child.stderr.read().decode()
         assert child.wait() == 74
     assert err == "art52: the output was closed before everything was written\n"
+
+
+def test_rules_check_lists_every_issue_of_a_rulebook_that_fails_to_load(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "sources.yaml").write_text(
+        "- id: s\n  short: S\n  title: S\n  authority: C\n  kind: judgment\n  date: 2000-01-01\n"
+    )
+    add_law_tables(rules)
+    broken = "".join(f"- id: TST-00{n}\n  version: 1\n  version: 2\n" for n in range(1, 6))
+    (rules / "broken.yaml").write_text(broken)
+    assert main(["rules", "check", "--rules", str(rules)]) == EX_CONFIG
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split("[")[1].split("]")[0] for line in lines[:-1]] == [f"TST-00{n}" for n in range(1, 6)]
+    assert lines[-1] == "art52: the rulebook is invalid (5 issues)"
