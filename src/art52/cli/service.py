@@ -70,15 +70,10 @@ def serve(
     """Apply pending database migrations, then serve the HTTP API."""
     import uvicorn
 
-    from art52.bootstrap import build_container, describe_database, migrate
+    from art52.bootstrap import build_container, describe_database
 
     settings = Settings()
-    try:
-        migrate(settings)
-    except Exception as error:
-        raise CliError(
-            EX_UNAVAILABLE, f"cannot migrate the database {describe_database(settings)}: {type(error).__name__}"
-        ) from error
+    _migrate(settings)
     container = build_container(settings)
     try:
         if not container.tokens.any_active():
@@ -99,15 +94,10 @@ def tokens_create(
     name: Annotated[str, typer.Option("--name", help="The person (or system) holding the token.")],
 ) -> None:
     """Create a token and print it, alone, on stdout (it is not stored and cannot be shown again)."""
-    from art52.bootstrap import build_container, describe_database, migrate
+    from art52.bootstrap import build_container, describe_database
 
     settings = Settings()
-    try:
-        migrate(settings)
-    except Exception as error:
-        raise CliError(
-            EX_UNAVAILABLE, f"cannot migrate the database {describe_database(settings)}: {type(error).__name__}"
-        ) from error
+    _migrate(settings)
     container = build_container(settings)
     try:
         token, secret = container.tokens.create(name, org, role)
@@ -186,3 +176,15 @@ def audit_verify() -> None:
     if problem is not None:
         raise CliError(EX_DATAERR, f"audit trail broken at {problem}")
     typer.echo(f"audit trail intact: {count} events")
+
+
+def _migrate(settings: Settings) -> None:
+    """Bring the database up to the newest migration, or stop with one line naming it."""
+    from art52.bootstrap import describe_database, migrate
+
+    try:
+        migrate(settings)
+    except Exception as error:
+        raise CliError(
+            EX_UNAVAILABLE, f"cannot migrate the database {describe_database(settings)}: {type(error).__name__}"
+        ) from error
