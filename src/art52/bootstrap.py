@@ -14,7 +14,6 @@ from art52.adapters.disk_cache import DiskCache, default_cache_dir
 from art52.config import Settings
 from art52.engine.backend import Backend
 from art52.rulebook.catalog import Rulebook
-from art52.rulebook.loader import load_rulebook
 from art52.services.assessments import Assessor
 
 if TYPE_CHECKING:  # the storage side is imported when it is wired: `art52 assess` never needs it
@@ -52,6 +51,8 @@ def make_backend(name: str) -> Backend:
 
 @cache
 def _cached_rulebook(directory: Path, _stamp: tuple[tuple[str, float], ...]) -> Rulebook:
+    from art52.rulebook.loader import load_rulebook  # a one-off assessment reads the disk cache instead
+
     return load_rulebook(directory)
 
 

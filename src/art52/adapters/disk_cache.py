@@ -27,7 +27,6 @@ import art52
 from art52.engine.compiler.ruleset import CompiledRuleset
 from art52.engine.compiler.stored import ruleset_from_data, ruleset_to_data
 from art52.rulebook.catalog import Rulebook
-from art52.rulebook.loader import load_rulebook
 from art52.rulebook.snapshot import from_snapshot, to_snapshot
 
 CACHE_FORMAT = "1"
@@ -63,6 +62,8 @@ class DiskCache:
         if data is not None:
             with contextlib.suppress(ValueError):
                 return from_snapshot(data)
+        from art52.rulebook.loader import load_rulebook  # parsing YAML is needed only when the cache misses
+
         book = load_rulebook(rules_dir)  # raises RulebookError: an invalid rulebook is never cached
         self._write(name, to_snapshot(book))
         return book

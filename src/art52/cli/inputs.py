@@ -16,7 +16,6 @@ from typing import Any
 from art52.cli.exits import EX_DATAERR, EX_NOINPUT
 from art52.documents.json_reader import load_json
 from art52.documents.text import decode_text
-from art52.documents.yaml_reader import load_yaml
 from art52.errors import DocumentError
 
 STDIN = "-"
@@ -96,7 +95,7 @@ def _from_text(source: str, data: bytes, kind: str | None) -> Iterator[Item]:
         yield from _json_lines(source, text)
         return
     try:
-        document = load_yaml(text)[0] if kind == "yaml" else load_json(text)
+        document = _load_yaml(text) if kind == "yaml" else load_json(text)
     except DocumentError as error:
         yield Item(source, error=f"{source}: {error.message}", code=EX_DATAERR)
         return
@@ -117,3 +116,10 @@ def _json_lines(source: str, text: str) -> Iterator[Item]:
             yield Item(where, error=f"{where}: {message}", code=EX_DATAERR)
     if not found:
         yield Item(source, error=f"{source}: no measure (the JSON Lines input is empty)", code=EX_NOINPUT)
+
+
+def _load_yaml(text: str) -> Any:
+    """A YAML measure; the YAML library is imported only when one is read (a JSON measure starts faster)."""
+    from art52.documents.yaml_reader import load_yaml
+
+    return load_yaml(text)[0]

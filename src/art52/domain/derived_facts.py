@@ -6,7 +6,7 @@ conditions against them; ``art52.engine.facts`` computes the values.
 
 from __future__ import annotations
 
-from art52.domain.fields import FieldSpec
+from art52.domain.fields import FieldSpec, measure_fields
 
 ROUTES_DOC = "dated: the instrument applies and the State is bound on the legal date (rules/law/)"
 
@@ -153,3 +153,8 @@ ANSWERED_OTHERWISE: dict[str, tuple[str, ...]] = {
         "retention.no_storage",
     ),
 }
+
+
+def fact_catalogue() -> dict[str, FieldSpec]:
+    """Every fact a rule may read: contract fields and derived facts."""
+    return {**measure_fields(), **DERIVED_FACTS}

@@ -291,7 +291,7 @@ class DurableBackend:
             loaded = self._loaded.get(ruleset_id)
             if loaded is None:
                 if self._catalogue is None:
-                    from art52.rulebook.loader import fact_catalogue
+                    from art52.domain.derived_facts import fact_catalogue
 
                     self._catalogue = fact_catalogue()
                 compiled = self._compiled(ruleset_id, rules)

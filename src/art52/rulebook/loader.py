@@ -19,8 +19,8 @@ from pydantic import ValidationError
 
 from art52.documents.text import decode_text
 from art52.documents.yaml_reader import compose_yaml, construct, duplicate_keys, key_line, line_of
-from art52.domain.derived_facts import DERIVED_FACTS
-from art52.domain.fields import FieldSpec, measure_fields
+from art52.domain.derived_facts import fact_catalogue
+from art52.domain.fields import FieldSpec
 from art52.errors import DocumentError, RulebookError, RuleIssue
 from art52.rulebook.catalog import Rulebook
 from art52.rulebook.checks import check_condition
@@ -32,11 +32,6 @@ from art52.rulebook.sources import Source
 SOURCES_FILE = "sources.yaml"
 RULE_PARTS = ("applies_to", "when", "then", "otherwise")
 """The keys of a rule whose lines are kept, so the static checks can point at them."""
-
-
-def fact_catalogue() -> dict[str, FieldSpec]:
-    """Every fact a rule may read: contract fields and derived facts."""
-    return {**measure_fields(), **DERIVED_FACTS}
 
 
 def load_rulebook(directory: Path) -> Rulebook:

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 import art52
 from art52.documents.pointer import json_pointer
 from art52.domain.assessment import AsOfSource, Assessment, EngineInfo
+from art52.domain.derived_facts import fact_catalogue
 from art52.domain.legal_question import legal_question
 from art52.domain.measure import Measure
 from art52.engine.backend import Backend
@@ -20,7 +21,6 @@ from art52.errors import FieldIssue, MeasureError
 from art52.reasoning.balancing import balance
 from art52.reasoning.outlook import outlooks
 from art52.rulebook.catalog import Rulebook
-from art52.rulebook.loader import fact_catalogue
 
 
 def parse_measure(document: Any) -> Measure:
