@@ -20,10 +20,10 @@ from contract_files import EXAMPLES_DIR, MEASURE_SCHEMA, REPO
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from art52.domain.derived_facts import fact_catalogue
 from art52.domain.fields import FieldSpec
 from art52.engine.durable import DurableBackend
 from art52.engine.reference import ReferenceBackend
-from art52.rulebook.loader import fact_catalogue
 from art52.rulebook.schema import Rule, RuleSpec, build_rule
 
 pytestmark = pytest.mark.slow

@@ -15,10 +15,11 @@ import pytest
 import yaml
 from rulebook_fixtures import add_law_tables
 
+from art52.domain.derived_facts import fact_catalogue
 from art52.errors import RulebookError, RuleIssue
 from art52.rulebook.catalog import Rulebook
 from art52.rulebook.conditions import parse_condition
-from art52.rulebook.loader import fact_catalogue, load_rulebook
+from art52.rulebook.loader import load_rulebook
 from art52.rulebook.schema import RuleSpec, build_rule
 from art52.rulebook.static_checks import MAX_TERMS, normalise, static_issues, trigger_key, unsatisfiable
 

@@ -85,7 +85,8 @@ _COMPLEMENT: dict[Op, Op] = {
 
 def static_issues(book: Rulebook, fields: Mapping[str, FieldSpec] | None = None) -> list[RuleIssue]:
     """Every static-check issue of a rulebook, ordered by file and line."""
-    from art52.rulebook.loader import _cross_rule_issues, fact_catalogue
+    from art52.domain.derived_facts import fact_catalogue
+    from art52.rulebook.loader import _cross_rule_issues
     from art52.rulebook.source_dating import undated_versions
 
     catalogue = fields if fields is not None else fact_catalogue()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from art52.domain.citations import Citation
+from art52.domain.derived_facts import fact_catalogue
 from art52.domain.findings import Basis, Finding
 from art52.domain.principles import Effect, Outcome, Principle, Verdict
 from art52.reasoning.balancing import Balance, balance
 from art52.reasoning.outlook import Outlook
-from art52.rulebook.loader import fact_catalogue
 from art52.rulebook.schema import RuleSpec, build_rule
 
 CITE = (Citation(source_id="s", short="S", title="Source"),)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from art52.domain.derived_facts import fact_catalogue
 from art52.reasoning.phrasing import options_for, question_for
-from art52.rulebook.loader import fact_catalogue
 
 FIELDS = fact_catalogue()
 
