@@ -21,13 +21,14 @@ import os
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import art52
-from art52.engine.compiler.ruleset import CompiledRuleset
-from art52.engine.compiler.stored import ruleset_from_data, ruleset_to_data
 from art52.rulebook.catalog import Rulebook
 from art52.rulebook.snapshot import from_snapshot, to_snapshot
+
+if TYPE_CHECKING:  # the compiler is imported only by the durable backend, which stores compiled rulesets
+    from art52.engine.compiler.ruleset import CompiledRuleset
 
 CACHE_FORMAT = "1"
 
@@ -70,6 +71,8 @@ class DiskCache:
 
     def load(self, ruleset_id: str) -> CompiledRuleset | None:
         """A compiled ruleset stored under its id (None if absent, damaged or of another id)."""
+        from art52.engine.compiler.stored import ruleset_from_data
+
         data = self._read(self._compiled_name(ruleset_id))
         if data is None:
             return None
@@ -80,6 +83,8 @@ class DiskCache:
         return compiled if compiled.ruleset_id == ruleset_id else None
 
     def save(self, compiled: CompiledRuleset) -> None:
+        from art52.engine.compiler.stored import ruleset_to_data
+
         self._write(self._compiled_name(compiled.ruleset_id), ruleset_to_data(compiled))
 
     @staticmethod

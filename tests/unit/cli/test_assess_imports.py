@@ -35,7 +35,11 @@ def _assess_in_new_process(measure: Path, cache: Path, engine: str) -> tuple[int
         [sys.executable, "-c", PROGRAM, str(measure)], env=env, capture_output=True, text=True, check=True
     )
     report = json.loads(done.stdout.splitlines()[-1])
-    return report["code"], {name.split(".")[0] for name in report["modules"]}
+    return report["code"], set(report["modules"])
+
+
+def _packages(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
 
 
 @pytest.mark.parametrize("engine", ["durable", "reference"])
@@ -47,7 +51,18 @@ def test_assessing_a_json_measure_leaves_the_rest_unimported(engine: str, tmp_pa
 
     assert code in (0, 1, 2)  # a verdict, not a failure
     assert "pydantic" in modules  # the check sees the imports: the contract's models are needed
-    assert sorted(modules.intersection(NOT_NEEDED)) == []
+    assert sorted(_packages(modules).intersection(NOT_NEEDED)) == []
+
+
+def test_the_reference_backend_needs_neither_durable_rules_nor_the_compiler(tmp_path: Path) -> None:
+    measure = default_examples_dir() / "ex04-ip-retention-online-crime.json"
+    _assess_in_new_process(measure, tmp_path, "reference")
+
+    code, modules = _assess_in_new_process(measure, tmp_path, "reference")
+
+    assert code in (0, 1, 2)
+    assert "art52.engine.reference" in modules
+    assert sorted(name for name in modules if name.startswith(("durable", "art52.engine.compiler"))) == []
 
 
 def test_a_yaml_measure_still_reads(tmp_path: Path) -> None:
@@ -58,4 +73,4 @@ def test_a_yaml_measure_still_reads(tmp_path: Path) -> None:
     code, modules = _assess_in_new_process(measure, tmp_path / "cache", "reference")
 
     assert code in (0, 1, 2)
-    assert "yaml" in modules
+    assert "yaml" in _packages(modules)
