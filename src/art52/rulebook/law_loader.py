@@ -24,8 +24,8 @@ from art52.rulebook.law_tables import (
     LegalValue,
     ObjectiveRank,
     Span,
-    TableCiting,
 )
+from art52.rulebook.schema import Citing
 from art52.rulebook.sources import Source
 
 LAW_DIRECTORY = "law"
@@ -48,7 +48,7 @@ def load_law_tables(
     """Read every rules/law/*.yaml table; append an issue for each problem found."""
     folder = directory / LAW_DIRECTORY
     tables: dict[str, Any] = {}
-    citations: dict[str, tuple[TableCiting, ...]] = {}
+    citations: dict[str, tuple[Citing, ...]] = {}
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
         _load_table(path, sources, tables, citations, issues)
     for name in TABLE_NAMES:
@@ -63,7 +63,7 @@ def _load_table(
     path: Path,
     sources: Mapping[str, Source],
     tables: dict[str, Any],
-    citations: dict[str, tuple[TableCiting, ...]],
+    citations: dict[str, tuple[Citing, ...]],
     issues: list[RuleIssue],
 ) -> None:
     try:
@@ -101,14 +101,14 @@ def _load_table(
 
 def _citations(
     raw: Any, sources: Mapping[str, Source], report: Callable[[tuple[Any, ...], str], None]
-) -> list[TableCiting]:
+) -> list[Citing]:
     if not isinstance(raw, list):
         report((), "sources must be a list of citations (ref, pinpoint, verified)")
         return []
     cited = []
     for index, item in enumerate(raw):
         try:
-            citing = TableCiting.model_validate(item)
+            citing = Citing.model_validate(item)
         except ValidationError as error:
             for detail in error.errors():
                 report((index, *detail["loc"]), _message(detail))

@@ -15,17 +15,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from art52.rulebook.schema import Citing
+
 STATE_PATTERN = r"^[A-Z]{2}$"
-
-
-class TableCiting(BaseModel):
-    """A table's reference to a registered source, with the pinpoint relied on."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    ref: str = Field(min_length=1)
-    pinpoint: str = Field(min_length=1)
-    verified: bool = False
 
 
 class Instrument(BaseModel):
@@ -97,7 +89,7 @@ class LawTables(BaseModel):
     echr_parties: tuple[Span, ...] = ()
     objective_ranks: tuple[ObjectiveRank, ...] = ()
     legal_values: tuple[LegalValue, ...] = ()
-    citations: dict[str, tuple[TableCiting, ...]] = Field(default_factory=dict)
+    citations: dict[str, tuple[Citing, ...]] = Field(default_factory=dict)
 
     def applies_from(self, instrument: str) -> dt.date | None:
         """The first day ``instrument`` applies, or None if the table does not list it."""
