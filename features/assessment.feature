@@ -22,7 +22,7 @@ Feature: Assessing a whole measure under Art. 52(1) of the Charter
   @end-to-end @LEG-003 @ESS-001
   Scenario: Once the law sets the conditions of access, the analysis ends at the essence
     Given the example measure "ex09-client-side-scanning"
-    And "legal_basis.specifies_access_conditions" is true
+    And the law itself sets the conditions for access to and use of the data
     When it is assessed
     Then finding LEG-003 is satisfied
     And the essence principle is not satisfied
@@ -35,20 +35,20 @@ Feature: Assessing a whole measure under Art. 52(1) of the Charter
     When it is assessed
     Then the verdict may still range from not compliant to not compliant
     And rule LEG-006 does not apply
-    And the assessment does not ask for "retention.regime_declared_incompatible_with_eu_law"
-    And the assessment does not ask for "safeguards.data_security_rules_specified"
-    And the first question asks for "access.limited_to"
-    And question "access.limited_to" could change the necessity principle
-    And the assessment asks for "necessity.less_intrusive_alternatives"
-    And the assessment asks for "retention.period_justified_objectively"
-    And the assessment asks for "safeguards.professional_secrecy_protection"
+    And the assessment does not ask whether a court has declared the retention regime incompatible with EU law
+    And the assessment does not ask whether the law lays down specific rules on data security
+    And the first question asks whose data may be accessed
+    And the question whose data may be accessed could change the necessity principle
+    And the assessment asks which less intrusive alternatives were considered
+    And the assessment asks whether the retention period rests on objective criteria and is reasoned
+    And the assessment asks whether communications bound by professional secrecy are specifically protected
 
   @end-to-end @LED-001 @LED-002 @ENC-003 @ENC-005
   Scenario: Obligations to confirm and methods do not add questions to a non-compliant measure
     Given the example measure "ex09-client-side-scanning"
     When it is assessed
     Then finding LED-001 is a request for information
-    And the assessment does not ask for "led.purposes_specified_explicit"
+    And the assessment does not ask whether the purposes of processing are specified, explicit and legitimate
     And the assessment recommends ENC-003
     And the assessment recommends ENC-005
 
@@ -77,7 +77,7 @@ Feature: Assessing a whole measure under Art. 52(1) of the Charter
     And the safeguards to impose include PROP-005
     And rule PROP-004 does not apply
     And rule NEC-004 does not apply
-    And the assessment does not ask for "legal_basis.clear_and_precise"
+    And the assessment does not ask whether the law states the measure's scope in clear, precise and foreseeable terms
 
   @end-to-end @NEC-003 @NEC-004 @ESS-003 @PROP-003 @RET-015 @EEV-005
   Scenario: An incomplete file for a preservation order is answered with questions, most decisive first
@@ -86,15 +86,15 @@ Feature: Assessing a whole measure under Art. 52(1) of the Charter
     Then the verdict is undecided for lack of information
     And the verdict may still range from compliant to not compliant
     And the necessity principle is undecided for lack of information
-    And the first question asks for "access.limited_to"
-    And question "access.limited_to" could change the verdict
+    And the first question asks whose data may be accessed
+    And the question whose data may be accessed could change the verdict
     And finding NEC-003 is a request for information
     And the assessment recommends NEC-003
-    And the assessment does not ask for "necessity.effectiveness_evidence"
+    And the assessment does not ask what evidence shows that the measure works
     And the essence principle is satisfied only with conditions
-    And question "safeguards.data_security_rules_specified" could change the verdict
-    And the assessment asks for "retention.period_justified_objectively"
-    And question "eevidence.necessity_proportionality_assessed" is to confirm
+    And the question whether the law lays down specific rules on data security could change the verdict
+    And the assessment asks whether the retention period rests on objective criteria and is reasoned
+    And the question whether the issuing authority assessed that the order is necessary and proportionate is to confirm
 
   @end-to-end @RET-007 @PROP-002 @PROP-005
   Scenario: General retention of IP addresses for crime in general, after LQDN II
@@ -102,7 +102,7 @@ Feature: Assessing a whole measure under Art. 52(1) of the Charter
     When it is assessed
     Then the verdict is undecided for lack of information
     And finding RET-007 is version 2
-    And finding RET-007 asks for "separation.ip_watertight"
+    And finding RET-007 asks whether retained IP addresses are kept in watertight separation from other data
     And finding RET-007 requires legal review
     And rule PROP-002 does not apply
     And finding PROP-005 is a request for information
@@ -122,7 +122,7 @@ Feature: Assessing a whole measure under Art. 52(1) of the Charter
   @end-to-end @RET-011 @PROP-002 @NEC-001
   Scenario: Police access to traffic data for crime in general fails necessity and proportionality
     Given the example measure "ex01-quick-freeze-serious-crime"
-    And "measure_type" is "access_to_retained_data"
+    And the measure is access to retained data
     And the objective is crime in general
     When it is assessed
     Then the verdict is not compliant
@@ -146,19 +146,19 @@ Feature: Assessing a whole measure under Art. 52(1) of the Charter
   @end-to-end @RET-010 @RET-016
   Scenario: An unknown fact that could only add a condition gives a verdict with conditions
     Given the example measure "ex01-quick-freeze-serious-crime"
-    And "notification.persons_notified" is not stated
+    And it is not stated whether the persons concerned are informed afterwards
     When it is assessed
     Then the verdict is compliant with conditions
     And the verdict may still range from compliant to compliant with conditions
-    And question "notification.persons_notified" could change the verdict
-    And a condition asks to confirm "notification.persons_notified"
+    And the question whether the persons concerned are informed afterwards could change the verdict
+    And a condition asks to confirm whether the persons concerned are informed afterwards
 
   @end-to-end @LED-005 @LED-002
   Scenario: An obligation whose fact is unknown is to confirm, not a reason to withhold the verdict
     Given the example measure "ex02-automated-dna-face-exchange"
-    And "automated_processing.discriminatory_profiling" is not stated
+    And it is not stated whether profiling relies on special categories of data in a discriminatory way
     When it is assessed
     Then the verdict is compliant with conditions
     And the verdict may still range from compliant with conditions to not compliant
-    And question "automated_processing.discriminatory_profiling" is to confirm
-    And a condition asks to confirm "automated_processing.discriminatory_profiling"
+    And the question whether profiling relies on special categories of data in a discriminatory way is to confirm
+    And a condition asks to confirm whether profiling relies on special categories of data in a discriminatory way

@@ -14,14 +14,14 @@ Feature: Fingerprints, DNA profiles and samples kept by the police
 
     @BIO-001
     Scenario: DNA of acquitted persons kept forever, whatever the offence, with no review
-      Given a measure of type "other"
+      Given a measure of another kind
       And EU law does not apply to it
-      And "special_categories.kinds" is ["genetic", "biometric"]
-      And "data.persons_not_convicted" is true
-      And "retention.period_unlimited" is true
-      And "retention.differentiated_by_offence_gravity" is false
-      And "retention.periodic_review" is false
-      And "retention.deletion_review_available" is false
+      And the special categories processed are genetic data and biometric data
+      And the measure keeps data of persons who were not convicted
+      And the law sets no maximum period for keeping the data
+      And how long the data are kept does not depend on the gravity of the offence
+      And the need to keep stored data is not reviewed periodically
+      And the person concerned cannot have continued retention reviewed
       When it is assessed as of 2010-01-01
       Then finding BIO-001 is a violation
       And finding BIO-001 is version 1
@@ -30,62 +30,62 @@ Feature: Fingerprints, DNA profiles and samples kept by the police
 
     @BIO-001
     Scenario: Before S. and Marper the test did not exist
-      Given a measure of type "other"
+      Given a measure of another kind
       And EU law does not apply to it
-      And "special_categories.kinds" is ["genetic"]
-      And "data.persons_not_convicted" is true
-      And "retention.period_unlimited" is true
+      And the special categories processed are genetic data
+      And the measure keeps data of persons who were not convicted
+      And the law sets no maximum period for keeping the data
       When it is assessed as of 2008-12-03
       Then rule BIO-001 does not apply
 
     @BIO-001
     Scenario: Retention depends on the gravity of the offence
-      Given a measure of type "other"
-      And "special_categories.kinds" is ["biometric"]
-      And "data.persons_not_convicted" is true
-      And "retention.period_unlimited" is true
-      And "retention.differentiated_by_offence_gravity" is true
+      Given a measure of another kind
+      And the special categories processed are biometric data
+      And the measure keeps data of persons who were not convicted
+      And the law sets no maximum period for keeping the data
+      And how long the data are kept depends on the gravity of the offence and the person's age
       When it is assessed as of 2010-01-01
       Then finding BIO-001 is satisfied
 
     @BIO-001
     Scenario: A fixed maximum period takes the measure out of the blanket-retention test
-      Given a measure of type "other"
-      And "special_categories.kinds" is ["biometric"]
-      And "data.persons_not_convicted" is true
-      And "retention.period_days" is 1825
+      Given a measure of another kind
+      And the special categories processed are biometric data
+      And the measure keeps data of persons who were not convicted
+      And the maximum retention period is 1825 days
       When it is assessed as of 2010-01-01
       Then finding BIO-001 is satisfied
 
     @BIO-001
     Scenario: Whether the person can have the data deleted is not stated
-      Given a measure of type "other"
-      And "special_categories.kinds" is ["genetic"]
-      And "data.persons_not_convicted" is true
-      And "retention.period_unlimited" is true
-      And "retention.differentiated_by_offence_gravity" is false
-      And "retention.periodic_review" is false
+      Given a measure of another kind
+      And the special categories processed are genetic data
+      And the measure keeps data of persons who were not convicted
+      And the law sets no maximum period for keeping the data
+      And how long the data are kept does not depend on the gravity of the offence
+      And the need to keep stored data is not reviewed periodically
       When it is assessed as of 2010-01-01
-      Then finding BIO-001 asks for "retention.deletion_review_available"
+      Then finding BIO-001 asks whether the person concerned can have continued retention reviewed and the data deleted
 
     @BIO-001
     Scenario: Before Gaughran, convicted persons' data were outside the test
-      Given a measure of type "other"
-      And "special_categories.kinds" is ["genetic"]
-      And "data.persons_not_convicted" is false
-      And "retention.period_unlimited" is true
+      Given a measure of another kind
+      And the special categories processed are genetic data
+      And the measure keeps no data of persons who were not convicted
+      And the law sets no maximum period for keeping the data
       When it is assessed as of 2019-01-01
       Then rule BIO-001 does not apply
 
     @BIO-001
     Scenario: After Gaughran, a convicted person's DNA kept forever with no review
-      Given a measure of type "other"
-      And "special_categories.kinds" is ["genetic", "biometric"]
-      And "data.persons_not_convicted" is false
-      And "retention.period_unlimited" is true
-      And "retention.differentiated_by_offence_gravity" is false
-      And "retention.periodic_review" is false
-      And "retention.deletion_review_available" is false
+      Given a measure of another kind
+      And the special categories processed are genetic data and biometric data
+      And the measure keeps no data of persons who were not convicted
+      And the law sets no maximum period for keeping the data
+      And how long the data are kept does not depend on the gravity of the offence
+      And the need to keep stored data is not reviewed periodically
+      And the person concerned cannot have continued retention reviewed
       When it is assessed as of 2021-01-01
       Then finding BIO-001 is a violation
       And finding BIO-001 is version 2
@@ -93,11 +93,11 @@ Feature: Fingerprints, DNA profiles and samples kept by the police
 
     @BIO-001
     Scenario: After Gaughran, a review on request saves the retention
-      Given a measure of type "other"
-      And "special_categories.kinds" is ["genetic"]
-      And "data.persons_not_convicted" is false
-      And "retention.period_unlimited" is true
-      And "retention.deletion_review_available" is true
+      Given a measure of another kind
+      And the special categories processed are genetic data
+      And the measure keeps no data of persons who were not convicted
+      And the law sets no maximum period for keeping the data
+      And the person concerned can have continued retention reviewed and the data deleted
       When it is assessed as of 2021-01-01
       Then finding BIO-001 is satisfied
 

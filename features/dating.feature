@@ -9,7 +9,7 @@ Feature: The law as it was stated on the legal date
 
     @RET-011
     Scenario: Access for crime in general in 2018 rests on Tele2; Prokuratuur only confirms it later
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       And the objective is crime in general
       When it is assessed as of 2018-06-01
       Then finding RET-011 is a violation
@@ -19,7 +19,7 @@ Feature: The law as it was stated on the legal date
 
     @RET-011
     Scenario: Before Tele2 the access test had not been stated
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       And the objective is crime in general
       When it is assessed as of 2016-12-20
       Then rule RET-011 does not apply
@@ -28,10 +28,10 @@ Feature: The law as it was stated on the legal date
 
     @RET-001
     Scenario: A general retention law of 2015 with unlimited access, under Digital Rights Ireland
-      Given a measure obliging providers to retain traffic and location data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering traffic data and location data
+      And the data covered are those of all users
       And the objective is serious crime
-      And "access.limited_to_serious_crime" is false
+      And the law does not limit access to serious crime or higher objectives
       When it is assessed as of 2015-06-01
       Then finding RET-001 is a violation
       And finding RET-001 is version 2
@@ -40,8 +40,8 @@ Feature: The law as it was stated on the legal date
 
     @RET-001
     Scenario: The same law assessed after Tele2 meets the settled prohibition
-      Given a measure obliging providers to retain traffic and location data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering traffic data and location data
+      And the data covered are those of all users
       And the objective is serious crime
       When it is assessed as of 2017-01-10
       Then finding RET-001 is a violation
@@ -52,9 +52,9 @@ Feature: The law as it was stated on the legal date
 
     @SURV-007 @SURV-006
     Scenario: A bulk interception regime of 2015 without sharing precautions
-      Given a measure of type "interception_bulk"
-      And "bulk.sharing_precautions" is false
-      And "bulk.independent_supervision" is false
+      Given a measure intercepting communications in bulk
+      And the law sets no precautions for sharing intercept material
+      And no independent body supervises bulk interception while it runs
       When it is assessed as of 2015-06-01
       Then finding SURV-007 is a violation
       And finding SURV-007 is version 2
@@ -63,26 +63,26 @@ Feature: The law as it was stated on the legal date
 
     @SURV-007
     Scenario: Independent supervision was not yet required before 2021-05-25
-      Given a measure of type "interception_bulk"
-      And "bulk.grounds_defined" is true
-      And "bulk.individual_selection_circumstances" is true
-      And "bulk.selection_examination_use_rules" is true
-      And "bulk.sharing_precautions" is true
-      And "bulk.duration_storage_erasure" is true
-      And "bulk.independent_supervision" is false
+      Given a measure intercepting communications in bulk
+      And the law sets the grounds for bulk interception
+      And the law sets when an individual's communications may be selected
+      And the law sets how intercept material is selected, examined and used
+      And the law sets precautions for sharing intercept material
+      And the law limits how long material is intercepted and kept, and when it is erased
+      And no independent body supervises bulk interception while it runs
       When it is assessed as of 2021-05-24
       Then finding SURV-007 is satisfied
       And finding SURV-007 is version 2
 
     @SURV-007
     Scenario: From 2021-05-25 the same regime lacks an end-to-end safeguard
-      Given a measure of type "interception_bulk"
-      And "bulk.grounds_defined" is true
-      And "bulk.individual_selection_circumstances" is true
-      And "bulk.selection_examination_use_rules" is true
-      And "bulk.sharing_precautions" is true
-      And "bulk.duration_storage_erasure" is true
-      And "bulk.independent_supervision" is false
+      Given a measure intercepting communications in bulk
+      And the law sets the grounds for bulk interception
+      And the law sets when an individual's communications may be selected
+      And the law sets how intercept material is selected, examined and used
+      And the law sets precautions for sharing intercept material
+      And the law limits how long material is intercepted and kept, and when it is erased
+      And no independent body supervises bulk interception while it runs
       When it is assessed as of 2021-05-25
       Then finding SURV-007 is a violation
       And finding SURV-007 is version 1

@@ -16,14 +16,14 @@ Feature: Police access to data stored on a seized device
 
     @DEV-001
     Scenario: Police search a seized phone on their own authority
-      Given a measure of type "device_search"
-      And "jurisdiction" is "AT"
-      And "actor_model" is "state_direct"
-      And "objective" is "serious_crime"
-      And "data.categories" is ["device_stored_data"]
-      And "authorisation.prior_review_by" is "police"
-      And "legal_basis.defines_offence_factors" is true
-      And "notification.persons_notified" is "required_when_no_jeopardy"
+      Given a measure searching a device
+      And the measure applies in AT
+      And the processing is carried out by the State itself
+      And the objective is serious crime
+      And the measure covers data stored on a device
+      And access is authorised beforehand by the police
+      And the legislature itself defined the factors governing access, such as the offences
+      And the persons concerned are informed once this no longer jeopardises the investigation
       When it is assessed as of 2025-01-10
       Then finding DEV-001 is a violation
       And finding DEV-001 cites Landeck
@@ -32,15 +32,15 @@ Feature: Police access to data stored on a seized device
 
     @DEV-001
     Scenario: A judge authorises the search of a phone for a minor offence
-      Given a measure of type "device_search"
-      And "jurisdiction" is "AT"
-      And "actor_model" is "state_direct"
-      And "objective" is "serious_crime"
-      And "data.categories" is ["device_stored_data"]
+      Given a measure searching a device
+      And the measure applies in AT
+      And the processing is carried out by the State itself
+      And the objective is serious crime
+      And the measure covers data stored on a device
       And the objective is crime in general
-      And "authorisation.prior_review_by" is "court"
-      And "legal_basis.defines_offence_factors" is true
-      And "notification.persons_notified" is "required_when_no_jeopardy"
+      And access is authorised beforehand by a court
+      And the legislature itself defined the factors governing access, such as the offences
+      And the persons concerned are informed once this no longer jeopardises the investigation
       When it is assessed as of 2025-01-10
       Then finding DEV-001 is satisfied
       And rule PROP-002 does not apply
@@ -48,87 +48,87 @@ Feature: Police access to data stored on a seized device
 
     @DEV-001
     Scenario: The law leaves the factors governing access to the police
-      Given a measure of type "device_search"
-      And "jurisdiction" is "AT"
-      And "actor_model" is "state_direct"
-      And "objective" is "serious_crime"
-      And "authorisation.prior_review_by" is "court"
-      And "legal_basis.defines_offence_factors" is false
-      And "notification.persons_notified" is "required_when_no_jeopardy"
+      Given a measure searching a device
+      And the measure applies in AT
+      And the processing is carried out by the State itself
+      And the objective is serious crime
+      And access is authorised beforehand by a court
+      And the legislature did not itself define the factors governing access
+      And the persons concerned are informed once this no longer jeopardises the investigation
       When it is assessed as of 2025-01-10
       Then finding DEV-001 is a violation
 
     @DEV-001
     Scenario: The person is never told that the phone was searched
-      Given a measure of type "device_search"
-      And "jurisdiction" is "AT"
-      And "actor_model" is "state_direct"
-      And "objective" is "serious_crime"
-      And "authorisation.prior_review_by" is "independent_admin_body"
-      And "legal_basis.defines_offence_factors" is true
-      And "notification.persons_notified" is "never"
+      Given a measure searching a device
+      And the measure applies in AT
+      And the processing is carried out by the State itself
+      And the objective is serious crime
+      And access is authorised beforehand by an independent administrative body
+      And the legislature itself defined the factors governing access, such as the offences
+      And the persons concerned are informed never
       When it is assessed as of 2025-01-10
       Then finding DEV-001 is a violation
 
     @DEV-001
     Scenario: Unlocking a phone in substantiated urgency, reviewed promptly afterwards
-      Given a measure of type "device_search"
-      And "jurisdiction" is "AT"
-      And "actor_model" is "state_direct"
-      And "objective" is "serious_crime"
-      And "authorisation.prior_review_by" is "none"
-      And "authorisation.urgency_exception" is true
-      And "authorisation.ex_post_review_prompt" is true
-      And "legal_basis.defines_offence_factors" is true
-      And "notification.persons_notified" is "required_when_no_jeopardy"
+      Given a measure searching a device
+      And the measure applies in AT
+      And the processing is carried out by the State itself
+      And the objective is serious crime
+      And access is authorised beforehand by no one
+      And in a duly justified emergency the measure may be used without prior review
+      And after an emergency use the independent review must follow within a short time
+      And the legislature itself defined the factors governing access, such as the offences
+      And the persons concerned are informed once this no longer jeopardises the investigation
       When it is assessed as of 2025-01-10
       Then finding DEV-001 is satisfied
 
     @DEV-001
     Scenario: Who authorises the search is not stated
-      Given a measure of type "device_search"
-      And "jurisdiction" is "AT"
-      And "actor_model" is "state_direct"
-      And "objective" is "serious_crime"
-      And "legal_basis.defines_offence_factors" is true
-      And "notification.persons_notified" is "required_when_no_jeopardy"
+      Given a measure searching a device
+      And the measure applies in AT
+      And the processing is carried out by the State itself
+      And the objective is serious crime
+      And the legislature itself defined the factors governing access, such as the offences
+      And the persons concerned are informed once this no longer jeopardises the investigation
       When it is assessed as of 2025-01-10
-      Then finding DEV-001 asks for "authorisation.prior_review_by"
+      Then finding DEV-001 asks who authorises each use beforehand
 
     @DEV-001
     Scenario: Before Landeck the rule is not in force
-      Given a measure of type "device_search"
-      And "jurisdiction" is "AT"
-      And "actor_model" is "state_direct"
-      And "objective" is "serious_crime"
-      And "authorisation.prior_review_by" is "police"
+      Given a measure searching a device
+      And the measure applies in AT
+      And the processing is carried out by the State itself
+      And the objective is serious crime
+      And access is authorised beforehand by the police
       When it is assessed as of 2024-10-03
       Then rule DEV-001 does not apply
 
     @DEV-001
     Scenario: Outside EU law the rule is not run
-      Given a measure of type "device_search"
+      Given a measure searching a device
       And EU law does not apply to it
-      And "authorisation.prior_review_by" is "police"
+      And access is authorised beforehand by the police
       When it is assessed as of 2025-01-10
       Then rule DEV-001 does not apply
 
     @DEV-001
     Scenario: Whether the search serves a criminal-law purpose is not stated
-      Given a measure of type "device_search"
-      And "jurisdiction" is "AT"
-      And "actor_model" is "state_direct"
-      And "authorisation.prior_review_by" is "police"
+      Given a measure searching a device
+      And the measure applies in AT
+      And the processing is carried out by the State itself
+      And access is authorised beforehand by the police
       When it is assessed as of 2025-01-10
-      Then finding DEV-001 asks for "objective"
+      Then finding DEV-001 asks which objective the measure pursues
 
     @DEV-001
     Scenario: A search for national security lies outside the Law Enforcement Directive
-      Given a measure of type "device_search"
-      And "jurisdiction" is "AT"
-      And "actor_model" is "state_direct"
-      And "objective" is "national_security"
-      And "authorisation.prior_review_by" is "police"
+      Given a measure searching a device
+      And the measure applies in AT
+      And the processing is carried out by the State itself
+      And the objective is national security
+      And access is authorised beforehand by the police
       When it is assessed as of 2025-01-10
       Then rule DEV-001 does not apply
 

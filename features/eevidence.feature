@@ -14,10 +14,10 @@ Feature: Cross-border e-evidence orders
 
     @EEV-001
     Scenario: A police order for subscriber data that nobody validates
-      Given a measure of type "cross_border_production_order"
-      And "eevidence.data_requested" is "subscriber"
-      And "eevidence.issuing_authority" is "other_competent_authority"
-      And "eevidence.validated_by" is "none"
+      Given a cross-border order to produce electronic evidence
+      And the most sensitive data the order asks for are subscriber data
+      And the order is issued by another competent authority
+      And the order is validated by no authority
       When it is assessed as of 2026-09-01
       Then finding EEV-001 is a violation
       And finding EEV-001 cites Reg. 2023/1543
@@ -25,26 +25,26 @@ Feature: Cross-border e-evidence orders
 
     @EEV-001
     Scenario: A prosecutor issues an order for identification data
-      Given a measure of type "cross_border_production_order"
-      And "eevidence.data_requested" is "identification_only"
-      And "eevidence.issuing_authority" is "public_prosecutor"
+      Given a cross-border order to produce electronic evidence
+      And the most sensitive data the order asks for are data requested only to identify the user
+      And the order is issued by a public prosecutor
       When it is assessed as of 2026-09-01
       Then finding EEV-001 is satisfied
 
     @EEV-001
     Scenario: A police order whose validation is not stated
-      Given a measure of type "cross_border_production_order"
-      And "eevidence.data_requested" is "subscriber"
-      And "eevidence.issuing_authority" is "other_competent_authority"
+      Given a cross-border order to produce electronic evidence
+      And the most sensitive data the order asks for are subscriber data
+      And the order is issued by another competent authority
       When it is assessed as of 2026-09-01
-      Then finding EEV-001 asks for "eevidence.validated_by"
+      Then finding EEV-001 asks which authority validates the order
 
     @EEV-001
     Scenario: The same order before the Regulation applies
-      Given a measure of type "cross_border_production_order"
-      And "eevidence.data_requested" is "subscriber"
-      And "eevidence.issuing_authority" is "other_competent_authority"
-      And "eevidence.validated_by" is "none"
+      Given a cross-border order to produce electronic evidence
+      And the most sensitive data the order asks for are subscriber data
+      And the order is issued by another competent authority
+      And the order is validated by no authority
       When it is assessed as of 2026-08-17
       Then rule EEV-001 does not apply
 
@@ -77,11 +77,11 @@ Feature: Cross-border e-evidence orders
 
     @EEV-002
     Scenario: A prosecutor's traffic order whose validation is not stated
-      Given a measure of type "cross_border_production_order"
-      And "eevidence.data_requested" is "traffic"
-      And "eevidence.issuing_authority" is "public_prosecutor"
+      Given a cross-border order to produce electronic evidence
+      And the most sensitive data the order asks for are traffic data
+      And the order is issued by a public prosecutor
       When it is assessed as of 2026-09-01
-      Then finding EEV-002 asks for "eevidence.validated_by"
+      Then finding EEV-002 asks which authority validates the order
 
     @EEV-002
     Scenario: The same content order before the Regulation applies
@@ -113,29 +113,29 @@ Feature: Cross-border e-evidence orders
     @EEV-003
     Scenario: A listed cyber-enabled offence below the 3-year threshold
       Given the example measure "ex06-epoc-content-prosecutor-minor-offence"
-      And "offence.eevidence_listed_offence" is true
+      And the offence is one listed in Article 5(4) of the e-evidence Regulation
       When it is assessed
       Then finding EEV-003 is satisfied
 
     @EEV-003
     Scenario: Executing a sentence shorter than 4 months
       Given the example measure "ex05-epoc-traffic-judge-validated"
-      And "eevidence.sentence_execution_months" is 3
+      And the sentence the order serves to execute is 3 months long
       When it is assessed
       Then finding EEV-003 is a violation
 
     @EEV-003
     Scenario: A 2-year offence that may or may not be listed
       Given the example measure "ex06-epoc-content-prosecutor-minor-offence"
-      And "offence.eevidence_listed_offence" is not stated
+      And it is not stated whether the offence is one listed in Article 5(4) of the e-evidence Regulation
       When it is assessed
-      Then finding EEV-003 asks for "offence.eevidence_listed_offence"
+      Then finding EEV-003 asks whether the offence is one listed in Article 5(4) of the e-evidence Regulation
 
     @EEV-003
     Scenario: A preservation order is available for all offences
       Given the example measure "ex07-epres-order-incomplete"
-      And "offence.max_penalty_years" is 1
-      And "offence.eevidence_listed_offence" is false
+      And the maximum sentence for the offence is 1 years
+      And the offence is not one listed in Article 5(4) of the e-evidence Regulation
       When it is assessed
       Then rule EEV-003 does not apply
 
@@ -156,13 +156,13 @@ Feature: Cross-border e-evidence orders
       Given the example measure "ex07-epres-order-incomplete"
       When it is assessed
       Then finding EEV-005 is a request for information
-      And finding EEV-005 asks for "eevidence.necessity_proportionality_assessed"
-      And finding EEV-005 asks for "eevidence.domestic_similar_order_possible"
+      And finding EEV-005 asks whether the issuing authority assessed that the order is necessary and proportionate
+      And finding EEV-005 asks whether the same order could be issued in a similar domestic case
 
     @EEV-005
     Scenario: No similar order would be available at home
       Given the example measure "ex05-epoc-traffic-judge-validated"
-      And "eevidence.domestic_similar_order_possible" is false
+      And the same order could not be issued in a similar domestic case
       When it is assessed
       Then finding EEV-005 is a violation
       And the necessity principle is not satisfied
@@ -202,16 +202,16 @@ Feature: Cross-border e-evidence orders
     @EEV-006
     Scenario: Offence and person are both in the issuing State
       Given the example measure "ex06-epoc-content-prosecutor-minor-offence"
-      And "eevidence.person_resides_in_issuing_state" is true
+      And the person whose data are sought resides in the issuing State
       When it is assessed
       Then finding EEV-006 is satisfied
 
     @EEV-006
     Scenario: It is not stated whether the enforcing State is notified
       Given the example measure "ex06-epoc-content-prosecutor-minor-offence"
-      And "eevidence.enforcing_authority_notified" is not stated
+      And it is not stated whether the enforcing State's authority is notified together with the provider
       When it is assessed
-      Then finding EEV-006 asks for "eevidence.enforcing_authority_notified"
+      Then finding EEV-006 asks whether the enforcing State's authority is notified together with the provider
 
     @EEV-006
     Scenario: A preservation order needs no notification
@@ -241,9 +241,9 @@ Feature: Cross-border e-evidence orders
     @EEV-007
     Scenario: An emergency order gives the provider 24 hours
       Given the example measure "ex05-epoc-traffic-judge-validated"
-      And "eevidence.emergency" is true
-      And "eevidence.deadline_hours" is 24
-      And "eevidence.enforcing_review_window_hours" is 96
+      And the order is issued as an emergency case
+      And the provider's deadline to transfer the data is 24 hours
+      And the enforcing authority's time to raise a ground for refusal is 96 hours
       When it is assessed
       Then finding EEV-007 is a violation
       And the safeguards principle is not satisfied
@@ -251,7 +251,7 @@ Feature: Cross-border e-evidence orders
     @EEV-007
     Scenario: The enforcing authority is left only 5 days
       Given the example measure "ex05-epoc-traffic-judge-validated"
-      And "eevidence.enforcing_review_window_hours" is 120
+      And the enforcing authority's time to raise a ground for refusal is 120 hours
       When it is assessed
       Then finding EEV-007 is a violation
 
@@ -259,24 +259,24 @@ Feature: Cross-border e-evidence orders
     Scenario: The enforcing authority's review time is not stated
       Given the example measure "ex06-epoc-content-prosecutor-minor-offence"
       When it is assessed
-      Then finding EEV-007 asks for "eevidence.enforcing_review_window_hours"
+      Then finding EEV-007 asks how many hours the enforcing authority has to raise a ground for refusal
 
     @EEV-007
     Scenario: A subscriber data order involves no review by the enforcing State
-      Given a measure of type "cross_border_production_order"
-      And "eevidence.data_requested" is "subscriber"
-      And "eevidence.emergency" is false
-      And "eevidence.deadline_hours" is 240
+      Given a cross-border order to produce electronic evidence
+      And the most sensitive data the order asks for are subscriber data
+      And the order is not issued as an emergency case
+      And the provider's deadline to transfer the data is 240 hours
       When it is assessed as of 2026-09-01
       Then finding EEV-007 is satisfied
 
     @EEV-007
     Scenario: It is not stated whether the order is an emergency
-      Given a measure of type "cross_border_production_order"
-      And "eevidence.data_requested" is "subscriber"
-      And "eevidence.deadline_hours" is 48
+      Given a cross-border order to produce electronic evidence
+      And the most sensitive data the order asks for are subscriber data
+      And the provider's deadline to transfer the data is 48 hours
       When it is assessed as of 2026-09-01
-      Then finding EEV-007 asks for "eevidence.emergency"
+      Then finding EEV-007 asks whether the order is issued as an emergency case
 
     @EEV-007
     Scenario: A preservation order sets no transfer deadline
@@ -287,8 +287,8 @@ Feature: Cross-border e-evidence orders
     @EEV-007
     Scenario: The emergency order before the Regulation applies
       Given the example measure "ex05-epoc-traffic-judge-validated"
-      And "eevidence.emergency" is true
-      And "eevidence.deadline_hours" is 24
+      And the order is issued as an emergency case
+      And the provider's deadline to transfer the data is 24 hours
       When it is assessed as of 2026-08-17
       Then rule EEV-007 does not apply
 
@@ -305,7 +305,7 @@ Feature: Cross-border e-evidence orders
       Given the example measure "ex06-epoc-content-prosecutor-minor-offence"
       When it is assessed
       Then finding EEV-008 is a request for information
-      And finding EEV-008 asks for "eevidence.refusal_flags.press_freedom_liability_rule"
+      And finding EEV-008 asks whether rules on liability relating to freedom of the press are engaged
 
     @EEV-008
     Scenario: No ground for refusal is present
@@ -315,9 +315,9 @@ Feature: Cross-border e-evidence orders
 
     @EEV-008
     Scenario: The grounds for refusal have not been checked
-      Given a measure of type "cross_border_production_order"
+      Given a cross-border order to produce electronic evidence
       When it is assessed as of 2026-09-01
-      Then finding EEV-008 asks for "eevidence.refusal_flags.ne_bis_in_idem"
+      Then finding EEV-008 asks whether the person has already been finally tried for the same acts
 
     @EEV-008
     Scenario: A preservation order is not reviewed by the enforcing State
@@ -345,7 +345,7 @@ Feature: Cross-border e-evidence orders
     @EEV-009
     Scenario: Ninety days of preservation without a production request
       Given the example measure "ex07-epres-order-incomplete"
-      And "eevidence.preservation_days" is 90
+      And the provider must preserve the data for 90 days
       When it is assessed
       Then finding EEV-009 is a violation
       And the proportionality principle is not satisfied
@@ -353,25 +353,25 @@ Feature: Cross-border e-evidence orders
     @EEV-009
     Scenario: Ninety days once a production request is confirmed
       Given the example measure "ex07-epres-order-incomplete"
-      And "eevidence.preservation_days" is 90
-      And "eevidence.production_request_confirmed" is true
+      And the provider must preserve the data for 90 days
+      And a later production request has been confirmed
       When it is assessed
       Then finding EEV-009 is satisfied
 
     @EEV-009
     Scenario: An extension of 60 days
       Given the example measure "ex07-epres-order-incomplete"
-      And "eevidence.extension_days" is 60
+      And the preservation may be extended by 60 days
       When it is assessed
       Then finding EEV-009 is a violation
 
     @EEV-009
     Scenario: Ninety days, and no word on a production request
       Given the example measure "ex07-epres-order-incomplete"
-      And "eevidence.preservation_days" is 90
-      And "eevidence.production_request_confirmed" is not stated
+      And the provider must preserve the data for 90 days
+      And it is not stated whether a later production request has been confirmed
       When it is assessed
-      Then finding EEV-009 asks for "eevidence.production_request_confirmed"
+      Then finding EEV-009 asks whether a later production request has been confirmed
 
     @EEV-009
     Scenario: A production order is outside this rule
@@ -382,6 +382,6 @@ Feature: Cross-border e-evidence orders
     @EEV-009
     Scenario: Ninety days of preservation before the Regulation applies
       Given the example measure "ex07-epres-order-incomplete"
-      And "eevidence.preservation_days" is 90
+      And the provider must preserve the data for 90 days
       When it is assessed as of 2026-08-17
       Then rule EEV-009 does not apply

@@ -16,8 +16,8 @@ Feature: Encryption and lawful access
 
     @ENC-001
     Scenario: A duty to build a backdoor for the authorities
-      Given a measure of type "encryption_obligation"
-      And "encryption.effect" is "backdoor_mandate"
+      Given a measure imposing obligations concerning encryption
+      And the measure's effect on encryption is a mandatory backdoor
       When it is assessed as of 2025-01-01
       Then finding ENC-001 is a violation
       And finding ENC-001 cites Podchasov
@@ -32,13 +32,13 @@ Feature: Encryption and lawful access
 
     @ENC-001
     Scenario: An encryption obligation that does not say what it does to encryption
-      Given a measure of type "encryption_obligation"
+      Given a measure imposing obligations concerning encryption
       When it is assessed as of 2025-01-01
-      Then finding ENC-001 asks for "encryption.effect"
+      Then finding ENC-001 asks what the measure does to encryption
 
     @ENC-001
     Scenario: A retention measure is not asked about encryption
-      Given a measure obliging providers to retain traffic data
+      Given a measure obliging providers to retain data, covering traffic data
       When it is assessed as of 2025-01-01
       Then rule ENC-001 does not apply
 
@@ -68,30 +68,30 @@ Feature: Encryption and lawful access
 
     @ENC-002
     Scenario: A detection order covering all users of a service
-      Given a measure of type "encryption_obligation"
-      And "actor_model" is "provider_obligation"
-      And "encryption.effect" is "detection_order"
-      And "data.subjects_scope" is "all_users"
+      Given a measure imposing obligations concerning encryption
+      And the processing is carried out by private providers under an obligation
+      And the measure's effect on encryption is a detection order
+      And the data covered are those of all users
       When it is assessed as of 2025-01-01
       Then finding ENC-002 is a violation
       And finding ENC-002 requires legal review
 
     @ENC-002
     Scenario: A detection order limited to the accounts of suspects
-      Given a measure of type "encryption_obligation"
-      And "actor_model" is "provider_obligation"
-      And "encryption.effect" is "detection_order"
-      And "data.subjects_scope" is "suspects_only"
+      Given a measure imposing obligations concerning encryption
+      And the processing is carried out by private providers under an obligation
+      And the measure's effect on encryption is a detection order
+      And the data covered are those of suspects only
       When it is assessed as of 2025-01-01
       Then finding ENC-002 is satisfied
 
     @ENC-002
     Scenario: A detection order that does not say whose communications it covers
-      Given a measure of type "encryption_obligation"
-      And "actor_model" is "provider_obligation"
-      And "encryption.effect" is "detection_order"
+      Given a measure imposing obligations concerning encryption
+      And the processing is carried out by private providers under an obligation
+      And the measure's effect on encryption is a detection order
       When it is assessed as of 2025-01-01
-      Then finding ENC-002 asks for "data.subjects_scope"
+      Then finding ENC-002 asks whose data are covered
 
     @ENC-002
     Scenario: Targeted access to a suspect's device scans nobody else
@@ -111,32 +111,32 @@ Feature: Encryption and lawful access
       Given the example measure "ex09-client-side-scanning"
       When it is assessed
       Then finding ENC-003 is a request for information
-      And finding ENC-003 asks for "encryption.error_rate_assessed"
+      And finding ENC-003 asks whether the detection technology's error rates were independently assessed
       And finding ENC-003 requires legal review
 
     @ENC-003
     Scenario: An independently evaluated detection order with assessed error rates
-      Given a measure of type "encryption_obligation"
-      And "actor_model" is "provider_obligation"
-      And "encryption.effect" is "detection_order"
-      And "necessity.effectiveness_evidence" is "independent_evaluation"
-      And "encryption.error_rate_assessed" is true
+      Given a measure imposing obligations concerning encryption
+      And the processing is carried out by private providers under an obligation
+      And the measure's effect on encryption is a detection order
+      And the evidence that the measure works is an independent evaluation
+      And the detection technology's error rates were independently assessed
       When it is assessed as of 2025-01-01
       Then finding ENC-003 is satisfied
 
     @ENC-003
     Scenario: Statistics are given but error rates are not mentioned
-      Given a measure of type "encryption_obligation"
-      And "actor_model" is "provider_obligation"
-      And "encryption.effect" is "detection_order"
-      And "necessity.effectiveness_evidence" is "statistical"
+      Given a measure imposing obligations concerning encryption
+      And the processing is carried out by private providers under an obligation
+      And the measure's effect on encryption is a detection order
+      And the evidence that the measure works is statistical
       When it is assessed as of 2025-01-01
-      Then finding ENC-003 asks for "encryption.error_rate_assessed"
+      Then finding ENC-003 asks whether the detection technology's error rates were independently assessed
 
     @ENC-003
     Scenario: A backdoor mandate is not a detection technology
-      Given a measure of type "encryption_obligation"
-      And "encryption.effect" is "backdoor_mandate"
+      Given a measure imposing obligations concerning encryption
+      And the measure's effect on encryption is a mandatory backdoor
       When it is assessed as of 2025-01-01
       Then rule ENC-003 does not apply
 
@@ -160,7 +160,7 @@ Feature: Encryption and lawful access
     @ENC-004
     Scenario: Device access authorised by the police
       Given the example measure "ex08-targeted-device-access"
-      And "authorisation.prior_review_by" is "police"
+      And access is authorised beforehand by the police
       When it is assessed
       Then finding ENC-004 is a condition to impose
       And the safeguards to impose include ENC-004
@@ -168,16 +168,16 @@ Feature: Encryption and lawful access
     @ENC-004
     Scenario: A method that keeps a vulnerability open for everyone
       Given the example measure "ex08-targeted-device-access"
-      And "encryption.other_users_security_unaffected" is false
+      And the method weakens the security of other users
       When it is assessed
       Then finding ENC-004 is a condition to impose
 
     @ENC-004
     Scenario: It is not stated whether other users' security is affected
       Given the example measure "ex08-targeted-device-access"
-      And "encryption.other_users_security_unaffected" is not stated
+      And it is not stated whether the method leaves the security of other users intact
       When it is assessed
-      Then finding ENC-004 asks for "encryption.other_users_security_unaffected"
+      Then finding ENC-004 asks whether the method leaves the security of other users intact
 
     @ENC-004
     Scenario: A provider's targeted key disclosure is not device access
@@ -209,11 +209,11 @@ Feature: Encryption and lawful access
 
     @ENC-005
     Scenario: Nothing is said about assessments or transparency
-      Given a measure of type "encryption_obligation"
-      And "actor_model" is "provider_obligation"
-      And "encryption.effect" is "provider_key_disclosure_targeted"
+      Given a measure imposing obligations concerning encryption
+      And the processing is carried out by private providers under an obligation
+      And the measure's effect on encryption is targeted disclosure of keys by a provider
       When it is assessed as of 2025-01-01
-      Then finding ENC-005 asks for "led.dpia_done"
+      Then finding ENC-005 asks whether a data protection impact assessment was carried out
 
     @ENC-005
     Scenario: No technical route to encrypted data

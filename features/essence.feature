@@ -11,8 +11,8 @@ Feature: Essence: some limitations destroy the core of the right
 
     @ESS-001
     Scenario: General access by authorities to the content of communications
-      Given a measure requiring access to retained content data
-      And "access.scope" is "general"
+      Given a measure requiring access to retained data, covering the content of communications
+      And authorities access the data in a general way
       When it is assessed as of 2025-01-01
       Then the essence principle is not satisfied
       And finding ESS-001 is a violation
@@ -22,28 +22,28 @@ Feature: Essence: some limitations destroy the core of the right
 
     @ESS-001
     Scenario: Access to content limited to targeted persons respects the essence
-      Given a measure requiring access to retained content data
-      And "access.scope" is "targeted"
+      Given a measure requiring access to retained data, covering the content of communications
+      And authorities access the data of targeted persons only
       When it is assessed as of 2025-01-01
       Then finding ESS-001 is satisfied
 
     @ESS-001
     Scenario: How far access to content reaches is not stated
-      Given a measure requiring access to retained content data
+      Given a measure requiring access to retained data, covering the content of communications
       When it is assessed as of 2025-01-01
-      Then finding ESS-001 asks for "access.scope"
+      Then finding ESS-001 asks whether authorities access data of targeted persons or in a general way
 
     @ESS-001
     Scenario: A measure on traffic data only is not asked about access to content
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       When it is assessed as of 2025-01-01
       Then rule ESS-001 does not apply
 
     @ESS-001
     Scenario: Outside EU law the Charter rule is not run
-      Given a measure of type "interception_bulk"
-      And "data.categories" is ["content"]
-      And "access.scope" is "general"
+      Given a measure intercepting communications in bulk
+      And the measure covers the content of communications
+      And authorities access the data in a general way
       And EU law does not apply to it
       When it is assessed as of 2025-01-01
       Then rule ESS-001 does not apply
@@ -56,8 +56,8 @@ Feature: Essence: some limitations destroy the core of the right
 
     @ESS-002
     Scenario: Providers must keep the content of all users' communications
-      Given a measure obliging providers to retain content data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering the content of communications
+      And the data covered are those of all users
       When it is assessed as of 2025-01-01
       Then the essence principle is not satisfied
       And finding ESS-002 is a violation
@@ -65,21 +65,21 @@ Feature: Essence: some limitations destroy the core of the right
 
     @ESS-002
     Scenario: Retention of the content of suspects only does not breach this rule
-      Given a measure obliging providers to retain content data
-      And "data.subjects_scope" is "suspects_only"
+      Given a measure obliging providers to retain data, covering the content of communications
+      And the data covered are those of suspects only
       When it is assessed as of 2025-01-01
       Then finding ESS-002 is satisfied
 
     @ESS-002
     Scenario: Whose content is retained is not stated
-      Given a measure obliging providers to retain content data
+      Given a measure obliging providers to retain data, covering the content of communications
       When it is assessed as of 2025-01-01
-      Then finding ESS-002 asks for "data.subjects_scope"
+      Then finding ESS-002 asks whose data are covered
 
     @ESS-002
     Scenario: Retention of traffic data is not a retention of content
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of all users
       When it is assessed as of 2025-01-01
       Then rule ESS-002 does not apply
 
@@ -100,19 +100,19 @@ Feature: Essence: some limitations destroy the core of the right
 
     @ESS-003
     Scenario: Retained traffic data kept under specific security rules
-      Given a measure obliging providers to retain traffic data
-      And "safeguards.data_security_rules_specified" is true
+      Given a measure obliging providers to retain data, covering traffic data
+      And the law lays down specific rules on data security
       When it is assessed as of 2025-01-01
       Then finding ESS-003 is satisfied
 
     @ESS-003
     Scenario: Whether the law sets data-security rules is not stated
-      Given a measure obliging providers to retain traffic data
+      Given a measure obliging providers to retain data, covering traffic data
       When it is assessed as of 2025-01-01
-      Then finding ESS-003 asks for "safeguards.data_security_rules_specified"
+      Then finding ESS-003 asks whether the law lays down specific rules on data security
 
     @ESS-003
     Scenario: Civil-identity data alone are not asked about it
-      Given a measure obliging providers to retain subscriber_civil_identity data
+      Given a measure obliging providers to retain data, covering the subscriber's civil identity
       When it is assessed as of 2025-01-01
       Then rule ESS-003 does not apply

@@ -6,8 +6,8 @@ Feature: Processing of personal data by law-enforcement authorities
   sensitive data, limits on automated decisions, impact assessments and logs.
 
   Background:
-    Given a measure of type "device_search"
-    And "jurisdiction" is "BE"
+    Given a measure searching a device
+    And the measure applies in BE
     And the objective is serious crime
 
   Rule: The Directive reaches criminal-law processing in the Union only
@@ -49,9 +49,9 @@ Feature: Processing of personal data by law-enforcement authorities
 
     @LED-001
     Scenario: Without an objective it cannot be told whether the Directive applies
-      Given "objective" is not stated
+      Given it is not stated which objective the measure pursues
       When it is assessed as of 2025-01-01
-      Then finding LED-001 asks for "objective"
+      Then finding LED-001 asks which objective the measure pursues
 
     @LED-001 @LED-002 @LED-003 @LED-004 @LED-005 @LED-006 @LED-007
     Scenario: A non-EU intelligence service intercepting in bulk is outside the Directive
@@ -72,7 +72,7 @@ Feature: Processing of personal data by law-enforcement authorities
 
     @LED-001
     Scenario: Purposes that are not specified are a violation
-      Given "led.purposes_specified_explicit" is false
+      Given the purposes of processing are not specified, explicit and legitimate
       When it is assessed as of 2025-01-01
       Then the necessity principle is not satisfied
       And finding LED-001 is a violation
@@ -80,37 +80,37 @@ Feature: Processing of personal data by law-enforcement authorities
 
     @LED-001
     Scenario: A declared reuse without legal authorisation is a violation
-      Given "led.purposes_specified_explicit" is true
-      And "further_use.objective" is "crime_general"
-      And "led.further_processing_authorised_by_law" is false
+      Given the purposes of processing are specified, explicit and legitimate
+      And the data may later be used for crime in general
+      And the law does not authorise reusing the data for another purpose
       When it is assessed as of 2025-01-01
       Then finding LED-001 is a violation
 
     @LED-001
     Scenario: Specified purposes and no declared reuse satisfy the rule
-      Given "led.purposes_specified_explicit" is true
+      Given the purposes of processing are specified, explicit and legitimate
       When it is assessed as of 2025-01-01
       Then finding LED-001 is satisfied
 
     @LED-001
     Scenario: A reuse authorised by law satisfies the rule
-      Given "led.purposes_specified_explicit" is true
-      And "further_use.description" is "Use in other proceedings for offences of the same gravity"
-      And "led.further_processing_authorised_by_law" is true
+      Given the purposes of processing are specified, explicit and legitimate
+      And the later use is described as "Use in other proceedings for offences of the same gravity"
+      And the law authorises reusing the data for another purpose
       When it is assessed as of 2025-01-01
       Then finding LED-001 is satisfied
 
     @LED-001
     Scenario: Whether the purposes are specified is not stated
       When it is assessed as of 2025-01-01
-      Then finding LED-001 asks for "led.purposes_specified_explicit"
+      Then finding LED-001 asks whether the purposes of processing are specified, explicit and legitimate
 
     @LED-001
     Scenario: A declared reuse whose legal basis is not stated
-      Given "led.purposes_specified_explicit" is true
-      And "further_use.objective" is "serious_crime"
+      Given the purposes of processing are specified, explicit and legitimate
+      And the data may later be used for serious crime
       When it is assessed as of 2025-01-01
-      Then finding LED-001 asks for "led.further_processing_authorised_by_law"
+      Then finding LED-001 asks whether the law authorises reusing the data for another purpose
 
   Rule: LED-002 only data adequate, relevant and not excessive are processed
     It must be checked that every category of data is adequate, relevant and not
@@ -119,7 +119,7 @@ Feature: Processing of personal data by law-enforcement authorities
 
     @LED-002
     Scenario: Data minimisation that was not assessed is a condition to impose
-      Given "led.data_minimisation_assessed" is false
+      Given it was not checked that the data are adequate, relevant and not excessive
       When it is assessed as of 2025-01-01
       Then finding LED-002 is a condition to impose
       And the safeguards to impose include LED-002
@@ -127,14 +127,14 @@ Feature: Processing of personal data by law-enforcement authorities
 
     @LED-002
     Scenario: Assessed data minimisation satisfies the rule
-      Given "led.data_minimisation_assessed" is true
+      Given it was checked that the data are adequate, relevant and not excessive
       When it is assessed as of 2025-01-01
       Then finding LED-002 is satisfied
 
     @LED-002
     Scenario: Whether data minimisation was assessed is not stated
       When it is assessed as of 2025-01-01
-      Then finding LED-002 asks for "led.data_minimisation_assessed"
+      Then finding LED-002 asks whether it was checked that the data are adequate, relevant and not excessive
 
   Rule: LED-003 time limits for erasure or a periodic review of stored data
     The law must set time limits for erasing the data or for reviewing regularly
@@ -143,30 +143,30 @@ Feature: Processing of personal data by law-enforcement authorities
 
     @LED-003
     Scenario: Data kept without limit and without review need a safeguard
-      Given "retention.period_unlimited" is true
-      And "retention.periodic_review" is false
+      Given the law sets no maximum period for keeping the data
+      And the need to keep stored data is not reviewed periodically
       When it is assessed as of 2025-01-01
       Then finding LED-003 is a condition to impose
       And the safeguards to impose include LED-003
 
     @LED-003
     Scenario: Data kept without limit but reviewed periodically satisfy the rule
-      Given "retention.period_unlimited" is true
-      And "retention.periodic_review" is true
+      Given the law sets no maximum period for keeping the data
+      And the need to keep stored data is reviewed periodically
       When it is assessed as of 2025-01-01
       Then finding LED-003 is satisfied
 
     @LED-003
     Scenario: A maximum storage period satisfies the rule
-      Given "retention.period_days" is 365
+      Given the maximum retention period is 365 days
       When it is assessed as of 2025-01-01
       Then finding LED-003 is satisfied
 
     @LED-003
     Scenario: Neither a storage period nor a review is stated
       When it is assessed as of 2025-01-01
-      Then finding LED-003 asks for "retention.period_unlimited"
-      And finding LED-003 asks for "retention.periodic_review"
+      Then finding LED-003 asks whether the law sets no maximum period for keeping the data
+      And finding LED-003 asks whether the need to keep stored data is reviewed periodically
 
   Rule: LED-004 sensitive data only where strictly necessary and on a listed ground
     Sensitive data (ethnic origin, opinions, religion, union membership, genetic and
@@ -176,9 +176,9 @@ Feature: Processing of personal data by law-enforcement authorities
 
     @LED-004
     Scenario: Sensitive data that are not shown to be strictly necessary are a violation
-      Given "special_categories.processed" is true
-      And "special_categories.strictly_necessary_justified" is false
-      And "special_categories.legal_ground" is "law"
+      Given special categories of personal data are processed
+      And processing the special categories is not shown to be strictly necessary
+      And the special categories are processed on the ground of authorisation by law
       When it is assessed as of 2025-01-01
       Then the necessity principle is not satisfied
       And finding LED-004 is a violation
@@ -186,37 +186,37 @@ Feature: Processing of personal data by law-enforcement authorities
 
     @LED-004
     Scenario: Sensitive data without a listed ground are a violation
-      Given "special_categories.processed" is true
-      And "special_categories.strictly_necessary_justified" is true
-      And "special_categories.legal_ground" is "none"
+      Given special categories of personal data are processed
+      And processing the special categories is shown to be strictly necessary
+      And the special categories are processed on the ground of nothing at all
       When it is assessed as of 2025-01-01
       Then finding LED-004 is a violation
 
     @LED-004
     Scenario: Strictly necessary sensitive data authorised by law satisfy the rule
-      Given "special_categories.processed" is true
-      And "special_categories.strictly_necessary_justified" is true
-      And "special_categories.legal_ground" is "law"
+      Given special categories of personal data are processed
+      And processing the special categories is shown to be strictly necessary
+      And the special categories are processed on the ground of authorisation by law
       When it is assessed as of 2025-01-01
       Then finding LED-004 is satisfied
 
     @LED-004
     Scenario: No sensitive data are processed
-      Given "special_categories.processed" is false
+      Given no special categories of personal data are processed
       When it is assessed as of 2025-01-01
       Then rule LED-004 does not apply
 
     @LED-004
     Scenario: Whether sensitive data are processed is not stated
       When it is assessed as of 2025-01-01
-      Then finding LED-004 asks for "special_categories.processed"
+      Then finding LED-004 asks whether special categories of personal data are processed
 
     @LED-004
     Scenario: Sensitive data listed among the categories, their justification not stated
-      Given "data.categories" is ["special_categories"]
+      Given the measure covers special categories of personal data
       When it is assessed as of 2025-01-01
-      Then finding LED-004 asks for "special_categories.strictly_necessary_justified"
-      And finding LED-004 asks for "special_categories.legal_ground"
+      Then finding LED-004 asks whether processing the special categories is shown to be strictly necessary
+      And finding LED-004 asks on which ground the special categories are processed
 
   Rule: LED-005 no purely automated adverse decisions without law and human review, no discriminatory profiling
     A decision with adverse legal or similarly significant effects may be taken
@@ -226,10 +226,10 @@ Feature: Processing of personal data by law-enforcement authorities
 
     @LED-005
     Scenario: A purely automated adverse decision without human review is a violation
-      Given "automated_processing.solely_automated_adverse_decision" is true
-      And "automated_processing.authorised_by_law" is true
-      And "automated_processing.human_review" is false
-      And "automated_processing.discriminatory_profiling" is false
+      Given adverse decisions are taken solely by automated means
+      And automated decision-making is expressly authorised by law with safeguards
+      And automated hits are not re-examined by a human before action is taken
+      And profiling does not rely on special categories of data in a discriminatory way
       When it is assessed as of 2025-01-01
       Then the safeguards principle is not satisfied
       And finding LED-005 is a violation
@@ -237,38 +237,38 @@ Feature: Processing of personal data by law-enforcement authorities
 
     @LED-005
     Scenario: Discriminatory profiling is a violation
-      Given "automated_processing.solely_automated_adverse_decision" is false
-      And "automated_processing.discriminatory_profiling" is true
+      Given no adverse decision is taken solely by automated means
+      And profiling relies on special categories of data in a discriminatory way
       When it is assessed as of 2025-01-01
       Then finding LED-005 is a violation
 
     @LED-005
     Scenario: No purely automated decision and no discriminatory profiling
-      Given "automated_processing.solely_automated_adverse_decision" is false
-      And "automated_processing.discriminatory_profiling" is false
+      Given no adverse decision is taken solely by automated means
+      And profiling does not rely on special categories of data in a discriminatory way
       When it is assessed as of 2025-01-01
       Then finding LED-005 is satisfied
 
     @LED-005
     Scenario: A purely automated decision authorised by law with human review
-      Given "automated_processing.solely_automated_adverse_decision" is true
-      And "automated_processing.authorised_by_law" is true
-      And "automated_processing.human_review" is true
-      And "automated_processing.discriminatory_profiling" is false
+      Given adverse decisions are taken solely by automated means
+      And automated decision-making is expressly authorised by law with safeguards
+      And every automated hit is re-examined by a human before action is taken
+      And profiling does not rely on special categories of data in a discriminatory way
       When it is assessed as of 2025-01-01
       Then finding LED-005 is satisfied
 
     @LED-005
     Scenario: Whether automated processing takes place is not stated
       When it is assessed as of 2025-01-01
-      Then finding LED-005 asks for "automated_processing.takes_place"
+      Then finding LED-005 asks whether the data are analysed automatically to profile or select persons
 
     @LED-005
     Scenario: Automated decision-making takes place but is not described
-      Given "automated_processing.takes_place" is true
+      Given the data are analysed automatically to profile or select persons
       When it is assessed as of 2025-01-01
-      Then finding LED-005 asks for "automated_processing.solely_automated_adverse_decision"
-      And finding LED-005 asks for "automated_processing.discriminatory_profiling"
+      Then finding LED-005 asks whether adverse decisions are taken solely by automated means
+      And finding LED-005 asks whether profiling relies on special categories of data in a discriminatory way
 
   Rule: LED-006 an impact assessment before high-risk processing
     Processing likely to create a high risk (new technology, data of everyone,
@@ -277,8 +277,8 @@ Feature: Processing of personal data by law-enforcement authorities
 
     @LED-006
     Scenario: New technology without an impact assessment needs a safeguard
-      Given "led.new_technology" is true
-      And "led.dpia_done" is false
+      Given the processing uses new technologies
+      And no data protection impact assessment was carried out
       When it is assessed as of 2025-01-01
       Then finding LED-006 is a condition to impose
       And the safeguards to impose include LED-006
@@ -286,32 +286,32 @@ Feature: Processing of personal data by law-enforcement authorities
 
     @LED-006
     Scenario: Processing everyone's data without an impact assessment needs a safeguard
-      Given "data.subjects_scope" is "all_users"
-      And "led.dpia_done" is false
+      Given the data covered are those of all users
+      And no data protection impact assessment was carried out
       When it is assessed as of 2025-01-01
       Then finding LED-006 is a condition to impose
 
     @LED-006
     Scenario: An impact assessment was made
-      Given "led.new_technology" is true
-      And "led.dpia_done" is true
+      Given the processing uses new technologies
+      And a data protection impact assessment was carried out
       When it is assessed as of 2025-01-01
       Then finding LED-006 is satisfied
 
     @LED-006
     Scenario: Targeted processing without high-risk features needs no impact assessment
-      Given "led.new_technology" is false
-      And "data.subjects_scope" is "suspects_only"
-      And "special_categories.processed" is false
-      And "led.dpia_done" is false
+      Given the processing uses no new technologies
+      And the data covered are those of suspects only
+      And no special categories of personal data are processed
+      And no data protection impact assessment was carried out
       When it is assessed as of 2025-01-01
       Then finding LED-006 is satisfied
 
     @LED-006
     Scenario: No impact assessment, and the risk features are not stated
-      Given "led.dpia_done" is false
+      Given no data protection impact assessment was carried out
       When it is assessed as of 2025-01-01
-      Then finding LED-006 asks for "led.new_technology"
+      Then finding LED-006 asks whether the processing uses new technologies
 
   Rule: LED-007 logs of every processing operation
     Automated systems must log collection, alteration, consultation, disclosure,
@@ -320,8 +320,8 @@ Feature: Processing of personal data by law-enforcement authorities
 
     @LED-007
     Scenario: Logs that leave out erasure need a safeguard
-      Given "safeguards.logging.operations_covered" is ["collection", "alteration", "consultation", "disclosure", "combination"]
-      And "safeguards.logging.records_justification_time_identity" is true
+      Given the operations logged are collection, alteration, consultation, disclosure and combination
+      And the logs record the justification, the time and who consulted the data
       When it is assessed as of 2025-01-01
       Then finding LED-007 is a condition to impose
       And the safeguards to impose include LED-007
@@ -329,22 +329,22 @@ Feature: Processing of personal data by law-enforcement authorities
 
     @LED-007
     Scenario: Logs that do not record who consulted the data and why need a safeguard
-      Given "safeguards.logging.operations_covered" is ["collection", "alteration", "consultation", "disclosure", "combination", "erasure"]
-      And "safeguards.logging.records_justification_time_identity" is false
+      Given the operations logged are collection, alteration, consultation, disclosure, combination and erasure
+      And the logs do not record the justification, the time and who consulted the data
       When it is assessed as of 2025-01-01
       Then finding LED-007 is a condition to impose
 
     @LED-007
     Scenario: Complete logs satisfy the rule
-      Given "safeguards.logging.operations_covered" is ["collection", "alteration", "consultation", "disclosure", "combination", "erasure"]
-      And "safeguards.logging.records_justification_time_identity" is true
+      Given the operations logged are collection, alteration, consultation, disclosure, combination and erasure
+      And the logs record the justification, the time and who consulted the data
       When it is assessed as of 2025-01-01
       Then finding LED-007 is satisfied
 
     @LED-007
     Scenario: Logging is not described
       When it is assessed as of 2025-01-01
-      Then finding LED-007 asks for "safeguards.logging.operations_covered"
+      Then finding LED-007 asks which processing operations are logged
 
   Rule: The example measures
     Whole example measures from the shared set, with the findings the examples
@@ -365,11 +365,11 @@ Feature: Processing of personal data by law-enforcement authorities
       Given the example measure "ex09-client-side-scanning"
       When it is assessed
       Then finding LED-006 is a condition to impose
-      And finding LED-001 asks for "led.purposes_specified_explicit"
-      And finding LED-002 asks for "led.data_minimisation_assessed"
+      And finding LED-001 asks whether the purposes of processing are specified, explicit and legitimate
+      And finding LED-002 asks whether it was checked that the data are adequate, relevant and not excessive
       And rule LED-004 does not apply
-      And finding LED-005 asks for "automated_processing.discriminatory_profiling"
-      And finding LED-007 asks for "safeguards.logging.operations_covered"
+      And finding LED-005 asks whether profiling relies on special categories of data in a discriminatory way
+      And finding LED-007 asks which processing operations are logged
 
     @LED-001 @LED-003 @LED-006 @LED-007
     Scenario: A court-authorised device hack by the national bureau of investigation

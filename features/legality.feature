@@ -11,8 +11,8 @@ Feature: Legality: the limitation must be provided for by law
 
     @LEG-001 @LEG-002 @LEG-003
     Scenario: A measure without any legal basis is not provided for by law
-      Given a measure of type "interception_targeted"
-      And "legal_basis.exists" is false
+      Given a measure intercepting the communications of targeted persons
+      And no legal basis for the measure exists
       When it is assessed as of 2025-01-01
       Then the legality principle is not satisfied
       And finding LEG-001 is a violation
@@ -24,18 +24,18 @@ Feature: Legality: the limitation must be provided for by law
 
     @LEG-001
     Scenario: A measure that rests on a law passes this first test
-      Given a measure of type "interception_targeted"
-      And "actor_model" is "provider_obligation"
-      And "legal_basis.exists" is true
+      Given a measure intercepting the communications of targeted persons
+      And the processing is carried out by private providers under an obligation
+      And a legal basis for the measure exists
       When it is assessed as of 2025-01-01
       Then finding LEG-001 is satisfied
 
     @LEG-001
     Scenario: Whether a law exists is not stated
-      Given a measure of type "interception_targeted"
+      Given a measure intercepting the communications of targeted persons
       When it is assessed as of 2025-01-01
-      Then finding LEG-001 asks for "legal_basis.exists"
-      And the assessment asks for "legal_basis.exists"
+      Then finding LEG-001 asks whether a legal basis for the measure exists
+      And the assessment asks whether a legal basis for the measure exists
 
   Rule: LEG-002 The law is accessible to the persons concerned
     Secret or unpublished rules are not "law": the people affected must be able to
@@ -44,10 +44,10 @@ Feature: Legality: the limitation must be provided for by law
 
     @LEG-002
     Scenario: Unpublished rules make the measure unlawful
-      Given a measure of type "interception_targeted"
-      And "actor_model" is "provider_obligation"
-      And "legal_basis.exists" is true
-      And "legal_basis.accessible" is false
+      Given a measure intercepting the communications of targeted persons
+      And the processing is carried out by private providers under an obligation
+      And a legal basis for the measure exists
+      And the law is not accessible to the people concerned
       When it is assessed as of 2025-01-01
       Then the legality principle is not satisfied
       And finding LEG-002 is a violation
@@ -56,20 +56,20 @@ Feature: Legality: the limitation must be provided for by law
 
     @LEG-002
     Scenario: Published rules meet the accessibility requirement
-      Given a measure of type "interception_targeted"
-      And "actor_model" is "provider_obligation"
-      And "legal_basis.exists" is true
-      And "legal_basis.accessible" is true
+      Given a measure intercepting the communications of targeted persons
+      And the processing is carried out by private providers under an obligation
+      And a legal basis for the measure exists
+      And the law is published and accessible to the people concerned
       When it is assessed as of 2025-01-01
       Then finding LEG-002 is satisfied
 
     @LEG-002
     Scenario: Accessibility of the law is not stated
-      Given a measure of type "interception_targeted"
-      And "actor_model" is "provider_obligation"
-      And "legal_basis.exists" is true
+      Given a measure intercepting the communications of targeted persons
+      And the processing is carried out by private providers under an obligation
+      And a legal basis for the measure exists
       When it is assessed as of 2025-01-01
-      Then finding LEG-002 asks for "legal_basis.accessible"
+      Then finding LEG-002 asks whether the law is published and accessible to the people concerned
 
   Rule: LEG-003 The law itself sets the conditions of access and use
     A law that only names a purpose is not enough: it must itself lay down the
@@ -78,10 +78,10 @@ Feature: Legality: the limitation must be provided for by law
 
     @LEG-003
     Scenario: A law that leaves the conditions of access to the authorities is unlawful
-      Given a measure of type "interception_targeted"
-      And "actor_model" is "provider_obligation"
-      And "legal_basis.exists" is true
-      And "legal_basis.specifies_access_conditions" is false
+      Given a measure intercepting the communications of targeted persons
+      And the processing is carried out by private providers under an obligation
+      And a legal basis for the measure exists
+      And the law itself does not set the conditions for access to and use of the data
       When it is assessed as of 2025-01-01
       Then the legality principle is not satisfied
       And finding LEG-003 is a violation
@@ -90,20 +90,20 @@ Feature: Legality: the limitation must be provided for by law
 
     @LEG-003
     Scenario: A law that sets the conditions of access meets the requirement
-      Given a measure of type "interception_targeted"
-      And "actor_model" is "provider_obligation"
-      And "legal_basis.exists" is true
-      And "legal_basis.specifies_access_conditions" is true
+      Given a measure intercepting the communications of targeted persons
+      And the processing is carried out by private providers under an obligation
+      And a legal basis for the measure exists
+      And the law itself sets the conditions for access to and use of the data
       When it is assessed as of 2025-01-01
       Then finding LEG-003 is satisfied
 
     @LEG-003
     Scenario: Whether the law sets the conditions of access is not stated
-      Given a measure of type "interception_targeted"
-      And "actor_model" is "provider_obligation"
-      And "legal_basis.exists" is true
+      Given a measure intercepting the communications of targeted persons
+      And the processing is carried out by private providers under an obligation
+      And a legal basis for the measure exists
       When it is assessed as of 2025-01-01
-      Then finding LEG-003 asks for "legal_basis.specifies_access_conditions"
+      Then finding LEG-003 asks whether the law itself sets the conditions for access to and use of the data
 
   Rule: LEG-004 Secret surveillance law contains the minimum safeguards
     A law allowing secret surveillance must define the offences, the people liable
@@ -121,7 +121,7 @@ Feature: Legality: the limitation must be provided for by law
     @LEG-004
     Scenario: The law says nothing about passing intercept material to others
       Given the example measure "ex03-judicial-targeted-interception"
-      And "safeguards.sharing_precautions" is false
+      And the law sets no precautions for passing the data on
       When it is assessed
       Then the legality principle is not satisfied
       And finding LEG-004 is a violation
@@ -130,7 +130,7 @@ Feature: Legality: the limitation must be provided for by law
     @LEG-004
     Scenario: The law does not say how an authorisation is renewed
       Given the example measure "ex03-judicial-targeted-interception"
-      And "duration.renewal_conditions_defined" is false
+      And the law does not state the conditions for renewing an order
       When it is assessed
       Then finding LEG-004 is a violation
 
@@ -143,13 +143,13 @@ Feature: Legality: the limitation must be provided for by law
     @LEG-004
     Scenario: The expiry of authorisations is not stated
       Given the example measure "ex03-judicial-targeted-interception"
-      And "duration.expiry_defined" is not stated
+      And it is not stated whether the law states when an order expires
       When it is assessed
-      Then finding LEG-004 asks for "duration.expiry_defined"
+      Then finding LEG-004 asks whether the law states when an order expires
 
     @LEG-004
     Scenario: Measures other than secret surveillance are not asked about these safeguards
-      Given a measure of type "device_search"
+      Given a measure searching a device
       When it is assessed as of 2025-01-01
       Then rule LEG-004 does not apply
 
@@ -160,9 +160,9 @@ Feature: Legality: the limitation must be provided for by law
 
     @LEG-005
     Scenario: National-security powers with no stated circumstances of use
-      Given a measure of type "interception_bulk"
+      Given a measure intercepting communications in bulk
       And the objective is national security
-      And "legal_basis.defines_threat_circumstances" is false
+      And the law does not say in which circumstances the national-security powers may be used
       When it is assessed as of 2025-01-01
       Then the legality principle is not satisfied
       And finding LEG-005 is a violation
@@ -170,41 +170,41 @@ Feature: Legality: the limitation must be provided for by law
 
     @LEG-005
     Scenario: The law indicates when national-security powers may be used
-      Given a measure of type "interception_bulk"
+      Given a measure intercepting communications in bulk
       And the objective is national security
-      And "legal_basis.defines_threat_circumstances" is true
+      And the law says in which circumstances the national-security powers may be used
       When it is assessed as of 2025-01-01
       Then finding LEG-005 is satisfied
 
     @LEG-005
     Scenario: Terrorism relied on as a genuine threat to national security counts as national security
-      Given a measure of type "interception_bulk"
+      Given a measure intercepting communications in bulk
       And the objective is terrorism
-      And "national_security_threat.genuine_present_or_foreseeable" is true
-      And "legal_basis.defines_threat_circumstances" is false
+      And the State faces a genuine and present or foreseeable serious threat to national security
+      And the law does not say in which circumstances the national-security powers may be used
       When it is assessed as of 2025-01-01
       Then finding LEG-005 is a violation
 
     @LEG-005
     Scenario: Terrorism without a national-security threat is not asked about it
-      Given a measure of type "interception_bulk"
+      Given a measure intercepting communications in bulk
       And the objective is terrorism
       When it is assessed as of 2025-01-01
       Then rule LEG-005 does not apply
 
     @LEG-005
     Scenario: A serious-crime measure is not a national-security power
-      Given a measure of type "interception_bulk"
+      Given a measure intercepting communications in bulk
       And the objective is serious crime
       When it is assessed as of 2025-01-01
       Then rule LEG-005 does not apply
 
     @LEG-005
     Scenario: Whether the law defines the circumstances of use is not stated
-      Given a measure of type "interception_bulk"
+      Given a measure intercepting communications in bulk
       And the objective is national security
       When it is assessed as of 2025-01-01
-      Then finding LEG-005 asks for "legal_basis.defines_threat_circumstances"
+      Then finding LEG-005 asks whether the law says in which circumstances the national-security powers may be used
 
   Rule: LEG-006 A retention regime contrary to EU law is not "in accordance with the law"
     Where a court has declared a retention regime incompatible with EU law, the
@@ -214,8 +214,8 @@ Feature: Legality: the limitation must be provided for by law
 
     @LEG-006
     Scenario: A regime declared incompatible with EU law, assessed after Škoberne
-      Given a measure obliging providers to retain traffic data
-      And "retention.regime_declared_incompatible_with_eu_law" is true
+      Given a measure obliging providers to retain data, covering traffic data
+      And a court has declared the retention regime incompatible with EU law
       When it is assessed as of 2024-06-01
       Then the legality principle is not satisfied
       And finding LEG-006 is a violation
@@ -224,36 +224,36 @@ Feature: Legality: the limitation must be provided for by law
 
     @LEG-006
     Scenario: The same regime assessed before Škoberne
-      Given a measure obliging providers to retain traffic data
-      And "retention.regime_declared_incompatible_with_eu_law" is true
+      Given a measure obliging providers to retain data, covering traffic data
+      And a court has declared the retention regime incompatible with EU law
       When it is assessed as of 2024-01-15
       Then rule LEG-006 does not apply
 
     @LEG-006
     Scenario: No court has declared the regime incompatible
-      Given a measure obliging providers to retain traffic data
-      And "retention.regime_declared_incompatible_with_eu_law" is false
+      Given a measure obliging providers to retain data, covering traffic data
+      And no court has declared the retention regime incompatible with EU law
       When it is assessed as of 2024-06-01
       Then finding LEG-006 is satisfied
 
     @LEG-006
     Scenario: Whether a court has ruled on the regime is not stated
-      Given a measure obliging providers to retain traffic data
+      Given a measure obliging providers to retain data, covering traffic data
       When it is assessed as of 2024-06-01
-      Then finding LEG-006 asks for "retention.regime_declared_incompatible_with_eu_law"
+      Then finding LEG-006 asks whether a court has declared the retention regime incompatible with EU law
       And finding LEG-006 requires legal review
 
     @LEG-006
     Scenario: A measure the State carries out itself, outside EU law, is not asked
-      Given a measure of type "interception_bulk"
+      Given a measure intercepting communications in bulk
       And EU law does not apply to it
       When it is assessed as of 2024-06-01
       Then rule LEG-006 does not apply
 
     @LEG-006
     Scenario: A cross-border order is not a retention obligation on providers
-      Given a measure of type "cross_border_production_order"
-      And "actor_model" is "cross_border_order"
-      And "jurisdiction" is "DE"
+      Given a cross-border order to produce electronic evidence
+      And the processing is carried out by a provider in another State under a cross-border order
+      And the measure applies in DE
       When it is assessed as of 2024-06-01
       Then rule LEG-006 does not apply

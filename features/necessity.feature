@@ -12,30 +12,30 @@ Feature: Necessity: the measure must be described, effective and the least intru
 
     @NEC-001
     Scenario: A measure described only by its data categories
-      Given a measure of type "interception_targeted"
+      Given a measure intercepting the communications of targeted persons
       And the objective is serious crime
-      And "data.categories" is ["content"]
+      And the measure covers the content of communications
       When it is assessed as of 2025-01-01
       Then finding NEC-001 is a request for information
-      And finding NEC-001 asks for "data.subjects_scope"
-      And finding NEC-001 asks for "retention.period_days"
-      And finding NEC-001 asks for "access.authorities"
+      And finding NEC-001 asks whose data are covered
+      And finding NEC-001 asks how long the data may be kept at most
+      And finding NEC-001 asks which authorities may access the data
       And finding NEC-001 cites EDPS Toolkit
 
     @NEC-001
     Scenario: An objective stated as "other" needs a description
       Given the example measure "ex01-quick-freeze-serious-crime"
       And the objective is another objective
-      And "objective_description" is not stated
+      And it is not stated how the objective is described
       When it is assessed
-      Then finding NEC-001 asks for "objective_description"
+      Then finding NEC-001 asks how the objective is described
 
     @NEC-001
     Scenario: The objective is not stated
       Given the example measure "ex01-quick-freeze-serious-crime"
-      And "objective" is not stated
+      And it is not stated which objective the measure pursues
       When it is assessed
-      Then finding NEC-001 asks for "objective"
+      Then finding NEC-001 asks which objective the measure pursues
 
     @NEC-001
     Scenario: A fully described measure with a specific objective
@@ -51,10 +51,10 @@ Feature: Necessity: the measure must be described, effective and the least intru
     @NEC-003
     Scenario: The proposal admits there is no evidence that it works
       Given the example measure "ex01-quick-freeze-serious-crime"
-      And "necessity.effectiveness_evidence" is "none"
+      And the evidence that the measure works is none at all
       When it is assessed
       Then finding NEC-003 is a request for information
-      And finding NEC-003 asks for "necessity.effectiveness_evidence"
+      And finding NEC-003 asks what evidence shows that the measure works
       And the assessment recommends NEC-003
       And the necessity principle is satisfied
       And the verdict is compliant
@@ -69,16 +69,16 @@ Feature: Necessity: the measure must be described, effective and the least intru
     @NEC-003
     Scenario: Anecdotal evidence is evidence for this rule
       Given the example measure "ex01-quick-freeze-serious-crime"
-      And "necessity.effectiveness_evidence" is "anecdotal"
+      And the evidence that the measure works is anecdotal
       When it is assessed
       Then finding NEC-003 is satisfied
 
     @NEC-003
     Scenario: The evidence of effectiveness is not stated
       Given the example measure "ex01-quick-freeze-serious-crime"
-      And "necessity.effectiveness_evidence" is not stated
+      And it is not stated what evidence shows that the measure works
       When it is assessed
-      Then finding NEC-003 asks for "necessity.effectiveness_evidence"
+      Then finding NEC-003 asks what evidence shows that the measure works
 
   Rule: NEC-004 Less intrusive alternatives were assessed
     Necessity means showing that no less intrusive option would be as effective,
@@ -90,7 +90,7 @@ Feature: Necessity: the measure must be described, effective and the least intru
       Given the example measure "ex07-epres-order-incomplete"
       When it is assessed
       Then finding NEC-004 is a request for information
-      And finding NEC-004 asks for "necessity.less_intrusive_alternatives_assessed"
+      And finding NEC-004 asks whether less intrusive alternatives were identified and assessed
       And finding NEC-004 cites PI
 
     @NEC-004
@@ -108,9 +108,9 @@ Feature: Necessity: the measure must be described, effective and the least intru
     @NEC-004
     Scenario: Whether alternatives were assessed is not stated
       Given the example measure "ex01-quick-freeze-serious-crime"
-      And "necessity.less_intrusive_alternatives_assessed" is not stated
+      And it is not stated whether less intrusive alternatives were identified and assessed
       When it is assessed
-      Then finding NEC-004 asks for "necessity.less_intrusive_alternatives_assessed"
+      Then finding NEC-004 asks whether less intrusive alternatives were identified and assessed
 
   Rule: NEC-005 No less intrusive, equally effective alternative exists
     If an alternative that is less intrusive would be just as effective, the chosen
@@ -120,7 +120,7 @@ Feature: Necessity: the measure must be described, effective and the least intru
     @NEC-005
     Scenario: An equally effective, less intrusive alternative was rejected
       Given the example measure "ex01-quick-freeze-serious-crime"
-      And "necessity.less_intrusive_alternatives" is [{"description": "Production orders for data already held for billing", "equally_effective": true}]
+      And a less intrusive alternative was considered, "Production orders for data already held for billing", which would be as effective
       When it is assessed
       Then the necessity principle is not satisfied
       And finding NEC-005 is a violation
@@ -137,7 +137,7 @@ Feature: Necessity: the measure must be described, effective and the least intru
       Given the example measure "ex09-client-side-scanning"
       When it is assessed
       Then finding NEC-005 is a request for information
-      And finding NEC-005 asks for "necessity.less_intrusive_alternatives"
+      And finding NEC-005 asks which less intrusive alternatives were considered
 
     @NEC-005
     Scenario: A measure that lists no alternatives is left to NEC-004

@@ -6,10 +6,10 @@ Feature: Passenger Name Record schemes
   state that reading, from the day of the judgment.
 
   Background:
-    Given a measure of type "pnr_processing"
-    And "jurisdiction" is "BE"
-    And "actor_model" is "provider_obligation"
-    And "legal_basis.implements_eu_law" is true
+    Given a measure processing passenger name records
+    And the measure applies in BE
+    And the processing is carried out by private providers under an obligation
+    And the national law implements Union law
     And the objective is serious crime
 
   Rule: The rules apply to PNR schemes under EU law, from the judgment of 21 June 2022
@@ -29,8 +29,8 @@ Feature: Passenger Name Record schemes
 
     @PNR-001 @PNR-002 @PNR-003 @PNR-004 @PNR-005
     Scenario: A PNR scheme assessed the day before the judgment
-      Given "pnr.flights" is "intra_eu_all"
-      And "pnr.retention_beyond_6_months" is "all_passengers"
+      Given the flights covered are all flights within the EU
+      And after six months the data kept are those of all passengers
       When it is assessed as of 2022-06-20
       Then rule PNR-001 does not apply
       And rule PNR-002 does not apply
@@ -40,18 +40,18 @@ Feature: Passenger Name Record schemes
 
     @PNR-001 @PNR-003
     Scenario: A measure that is not a PNR scheme
-      Given "measure_type" is "access_to_retained_data"
-      And "pnr.retention_beyond_6_months" is "all_passengers"
+      Given the measure is access to retained data
+      And after six months the data kept are those of all passengers
       When it is assessed as of 2025-01-01
       Then rule PNR-001 does not apply
       And rule PNR-003 does not apply
 
     @PNR-001
     Scenario: Whether EU law applies to the scheme is not stated
-      Given "jurisdiction" is not stated
-      And "actor_model" is not stated
+      Given it is not stated where the measure applies
+      And it is not stated who carries out the processing
       When it is assessed as of 2025-01-01
-      Then finding PNR-001 asks for "jurisdiction"
+      Then finding PNR-001 asks where the measure applies
 
   Rule: PNR-001 PNR data only for terrorist offences and serious crime
     PNR data may be used only against terrorist offences and serious crime with an
@@ -86,9 +86,9 @@ Feature: Passenger Name Record schemes
 
     @PNR-001
     Scenario: The purpose of the scheme is not stated
-      Given "objective" is not stated
+      Given it is not stated which objective the measure pursues
       When it is assessed as of 2025-01-01
-      Then finding PNR-001 asks for "objective"
+      Then finding PNR-001 asks which objective the measure pursues
 
     @PNR-001
     Scenario: The purpose limit applies from the day of the judgment
@@ -104,8 +104,8 @@ Feature: Passenger Name Record schemes
 
     @PNR-002
     Scenario: All intra-EU flights without a genuine threat is a violation
-      Given "pnr.flights" is "intra_eu_all"
-      And "national_security_threat.genuine_present_or_foreseeable" is false
+      Given the flights covered are all flights within the EU
+      And no genuine and present or foreseeable serious threat to national security is established
       When it is assessed as of 2025-01-01
       Then the proportionality principle is not satisfied
       And finding PNR-002 is a violation
@@ -113,45 +113,45 @@ Feature: Passenger Name Record schemes
 
     @PNR-002
     Scenario: All intra-EU flights on a minister's decision is a violation
-      Given "pnr.flights" is "intra_eu_all"
-      And "national_security_threat.genuine_present_or_foreseeable" is true
-      And "duration.expiry_defined" is true
-      And "authorisation.prior_review_by" is "executive_minister"
+      Given the flights covered are all flights within the EU
+      And the State faces a genuine and present or foreseeable serious threat to national security
+      And the law states when an order expires
+      And access is authorised beforehand by a minister
       When it is assessed as of 2025-01-01
       Then finding PNR-002 is a violation
 
     @PNR-002
     Scenario: All intra-EU flights during a genuine threat, time-limited and reviewed by a court
-      Given "pnr.flights" is "intra_eu_all"
-      And "national_security_threat.genuine_present_or_foreseeable" is true
-      And "duration.expiry_defined" is true
-      And "authorisation.prior_review_by" is "court"
+      Given the flights covered are all flights within the EU
+      And the State faces a genuine and present or foreseeable serious threat to national security
+      And the law states when an order expires
+      And access is authorised beforehand by a court
       When it is assessed as of 2025-01-01
       Then finding PNR-002 is satisfied
 
     @PNR-002
     Scenario: Selected intra-EU routes satisfy the rule
-      Given "pnr.flights" is "intra_eu_selected"
+      Given the flights covered are selected routes within the EU
       When it is assessed as of 2025-01-01
       Then finding PNR-002 is satisfied
 
     @PNR-002
     Scenario: All intra-EU flights, the threat not stated
-      Given "pnr.flights" is "intra_eu_all"
-      And "duration.expiry_defined" is true
-      And "authorisation.prior_review_by" is "independent_admin_body"
+      Given the flights covered are all flights within the EU
+      And the law states when an order expires
+      And access is authorised beforehand by an independent administrative body
       When it is assessed as of 2025-01-01
-      Then finding PNR-002 asks for "national_security_threat.genuine_present_or_foreseeable"
+      Then finding PNR-002 asks whether the State faces a genuine and present or foreseeable serious threat to national security
 
     @PNR-002
     Scenario: The flights covered are not stated
       When it is assessed as of 2025-01-01
-      Then finding PNR-002 asks for "pnr.flights"
+      Then finding PNR-002 asks which flights are covered
 
     @PNR-002
     Scenario: The limit on intra-EU flights applies from the day of the judgment
-      Given "pnr.flights" is "intra_eu_all"
-      And "national_security_threat.genuine_present_or_foreseeable" is false
+      Given the flights covered are all flights within the EU
+      And no genuine and present or foreseeable serious threat to national security is established
       When it is assessed as of 2022-06-21
       Then finding PNR-002 is a violation
 
@@ -162,31 +162,31 @@ Feature: Passenger Name Record schemes
 
     @PNR-003
     Scenario: Keeping every passenger's data beyond six months is a violation
-      Given "pnr.retention_beyond_6_months" is "all_passengers"
+      Given after six months the data kept are those of all passengers
       When it is assessed as of 2025-01-01
       Then finding PNR-003 is a violation
       And finding PNR-003 cites LDH
 
     @PNR-003
     Scenario: Keeping only linked passengers' data beyond six months satisfies the rule
-      Given "pnr.retention_beyond_6_months" is "linked_passengers_only"
+      Given after six months the data kept are those of passengers linked to terrorism or serious crime only
       When it is assessed as of 2025-01-01
       Then finding PNR-003 is satisfied
 
     @PNR-003
     Scenario: Deleting all data after six months satisfies the rule
-      Given "pnr.retention_beyond_6_months" is "none"
+      Given after six months the data kept are those of nobody
       When it is assessed as of 2025-01-01
       Then finding PNR-003 is satisfied
 
     @PNR-003
     Scenario: What is kept after six months is not stated
       When it is assessed as of 2025-01-01
-      Then finding PNR-003 asks for "pnr.retention_beyond_6_months"
+      Then finding PNR-003 asks whose data are kept after the first six months
 
     @PNR-003
     Scenario: The six-month limit applies from the day of the judgment
-      Given "pnr.retention_beyond_6_months" is "all_passengers"
+      Given after six months the data kept are those of all passengers
       When it is assessed as of 2022-06-21
       Then finding PNR-003 is a violation
 
@@ -197,40 +197,40 @@ Feature: Passenger Name Record schemes
 
     @PNR-004
     Scenario: A self-learning risk model is a violation
-      Given "automated_processing.self_learning" is true
-      And "automated_processing.predetermined_criteria_non_discriminatory" is true
-      And "automated_processing.human_review" is true
+      Given the system uses self-learning models that can change the criteria
+      And the screening criteria are set in advance, specific, reliable and non-discriminatory
+      And every automated hit is re-examined by a human before action is taken
       When it is assessed as of 2025-01-01
       Then finding PNR-004 is a violation
       And finding PNR-004 cites LDH
 
     @PNR-004
     Scenario: Discriminatory screening criteria are a violation
-      Given "automated_processing.predetermined_criteria_non_discriminatory" is false
+      Given the screening criteria are not set in advance in a specific, reliable and non-discriminatory way
       When it is assessed as of 2025-01-01
       Then finding PNR-004 is a violation
 
     @PNR-004
     Scenario: Hits acted on without a human check are a violation
-      Given "automated_processing.self_learning" is false
-      And "automated_processing.predetermined_criteria_non_discriminatory" is true
-      And "automated_processing.human_review" is false
+      Given the system uses no self-learning models
+      And the screening criteria are set in advance, specific, reliable and non-discriminatory
+      And automated hits are not re-examined by a human before action is taken
       When it is assessed as of 2025-01-01
       Then finding PNR-004 is a violation
 
     @PNR-004
     Scenario: Fixed non-discriminatory criteria with a human check of every hit
-      Given "automated_processing.self_learning" is false
-      And "automated_processing.predetermined_criteria_non_discriminatory" is true
-      And "automated_processing.human_review" is true
+      Given the system uses no self-learning models
+      And the screening criteria are set in advance, specific, reliable and non-discriminatory
+      And every automated hit is re-examined by a human before action is taken
       When it is assessed as of 2025-01-01
       Then finding PNR-004 is satisfied
 
     @PNR-004
     Scenario: The screening method is not described
       When it is assessed as of 2025-01-01
-      Then finding PNR-004 asks for "automated_processing.self_learning"
-      And finding PNR-004 asks for "automated_processing.human_review"
+      Then finding PNR-004 asks whether the system uses self-learning models that can change the criteria
+      And finding PNR-004 asks whether every automated hit is re-examined by a human before action is taken
 
   Rule: PNR-005 disclosure of stored PNR data only after independent prior review
     Before stored PNR data are disclosed for a later assessment, a court or an
@@ -239,7 +239,7 @@ Feature: Passenger Name Record schemes
 
     @PNR-005
     Scenario: Disclosure approved only inside the authority needs a safeguard
-      Given "pnr.disclosure_prior_review" is false
+      Given disclosure of stored passenger data needs no prior independent review
       When it is assessed as of 2025-01-01
       Then finding PNR-005 is a condition to impose
       And the safeguards to impose include PNR-005
@@ -248,14 +248,14 @@ Feature: Passenger Name Record schemes
 
     @PNR-005
     Scenario: Disclosure reviewed beforehand by a court or independent body
-      Given "pnr.disclosure_prior_review" is true
+      Given disclosure of stored passenger data needs prior review by a court or independent body
       When it is assessed as of 2025-01-01
       Then finding PNR-005 is satisfied
 
     @PNR-005
     Scenario: How disclosure is authorised is not stated
       When it is assessed as of 2025-01-01
-      Then finding PNR-005 asks for "pnr.disclosure_prior_review"
+      Then finding PNR-005 asks whether disclosure of stored passenger data needs prior review by a court or independent body
 
   Rule: The example measure
     The national PNR scheme of the shared examples: extra-EU flights and selected

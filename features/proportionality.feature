@@ -12,7 +12,7 @@ Feature: Proportionality: the interference must match what the measure achieves
 
     @PROP-002
     Scenario: Retention of traffic data to fight crime in general
-      Given a measure obliging providers to retain traffic data
+      Given a measure obliging providers to retain data, covering traffic data
       And the objective is crime in general
       When it is assessed as of 2025-01-01
       Then the proportionality principle is not satisfied
@@ -22,52 +22,52 @@ Feature: Proportionality: the interference must match what the measure achieves
 
     @PROP-002
     Scenario: Access to location data for administrative offences ranks lower still
-      Given a measure requiring access to retained location data
+      Given a measure requiring access to retained data, covering location data
       And the objective is administrative offences
       When it is assessed as of 2025-01-01
       Then finding PROP-002 is a violation
 
     @PROP-002
     Scenario: Access to traffic data to fight serious crime
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       And the objective is serious crime
       When it is assessed as of 2025-01-01
       Then finding PROP-002 is satisfied
 
     @PROP-002
     Scenario: Civil-identity data alone may serve crime in general
-      Given a measure requiring access to retained subscriber_civil_identity data
+      Given a measure requiring access to retained data, covering the subscriber's civil identity
       And the objective is crime in general
       When it is assessed as of 2025-01-01
       Then finding PROP-002 is satisfied
 
     @PROP-002
     Scenario: The objective is not stated
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       When it is assessed as of 2025-01-01
-      Then finding PROP-002 asks for "objective"
+      Then finding PROP-002 asks which objective the measure pursues
 
     @PROP-002
     Scenario: Retention of source IP addresses alone is left to the IP rules
-      Given a measure obliging providers to retain ip_source_connection data
+      Given a measure obliging providers to retain data, covering IP addresses of the source of a connection
       And the objective is crime in general
       When it is assessed as of 2025-01-01
       Then rule PROP-002 does not apply
 
     @PROP-002
     Scenario: A device search is not an ePrivacy measure
-      Given a measure of type "device_search"
-      And "data.categories" is ["device_stored_data"]
-      And "jurisdiction" is "DE"
-      And "legal_basis.implements_eu_law" is true
+      Given a measure searching a device
+      And the measure covers data stored on a device
+      And the measure applies in DE
+      And the national law implements Union law
       And the objective is crime in general
       When it is assessed as of 2025-01-01
       Then rule PROP-002 does not apply
 
     @PROP-002
     Scenario: Outside EU law the rule is not run
-      Given a measure of type "real_time_collection"
-      And "data.categories" is ["location"]
+      Given a measure collecting data in real time
+      And the measure covers location data
       And the objective is crime in general
       And EU law does not apply to it
       When it is assessed as of 2025-01-01
@@ -80,9 +80,9 @@ Feature: Proportionality: the interference must match what the measure achieves
 
     @PROP-003
     Scenario: A period chosen without objective justification
-      Given a measure obliging providers to retain traffic data
-      And "retention.period_days" is 365
-      And "retention.period_justified_objectively" is false
+      Given a measure obliging providers to retain data, covering traffic data
+      And the maximum retention period is 365 days
+      And the retention period does not rest on objective criteria
       When it is assessed as of 2025-01-01
       Then finding PROP-003 is a condition to impose
       And the safeguards to impose include PROP-003
@@ -90,39 +90,39 @@ Feature: Proportionality: the interference must match what the measure achieves
 
     @PROP-003
     Scenario: One period for several categories of data
-      Given a measure obliging providers to retain traffic and location data
-      And "retention.period_days" is 180
-      And "retention.period_justified_objectively" is true
-      And "retention.differentiated_by_category" is false
+      Given a measure obliging providers to retain data, covering traffic data and location data
+      And the maximum retention period is 180 days
+      And the retention period rests on objective criteria and is reasoned
+      And the retention periods do not differ by category of data
       When it is assessed as of 2025-01-01
       Then finding PROP-003 is a condition to impose
 
     @PROP-003
     Scenario: A reasoned period for a single category needs no differentiation
-      Given a measure obliging providers to retain traffic data
-      And "retention.period_days" is 180
-      And "retention.period_justified_objectively" is true
+      Given a measure obliging providers to retain data, covering traffic data
+      And the maximum retention period is 180 days
+      And the retention period rests on objective criteria and is reasoned
       When it is assessed as of 2025-01-01
       Then finding PROP-003 is satisfied
 
     @PROP-003
     Scenario: Whether the period differs per category is not stated
-      Given a measure obliging providers to retain traffic and location data
-      And "retention.period_days" is 180
-      And "retention.period_justified_objectively" is true
+      Given a measure obliging providers to retain data, covering traffic data and location data
+      And the maximum retention period is 180 days
+      And the retention period rests on objective criteria and is reasoned
       When it is assessed as of 2025-01-01
-      Then finding PROP-003 asks for "retention.differentiated_by_category"
+      Then finding PROP-003 asks whether the retention periods differ by category of data
 
     @PROP-003
     Scenario: Whether the period is justified is not stated
-      Given a measure obliging providers to retain traffic data
-      And "retention.period_days" is 180
+      Given a measure obliging providers to retain data, covering traffic data
+      And the maximum retention period is 180 days
       When it is assessed as of 2025-01-01
-      Then finding PROP-003 asks for "retention.period_justified_objectively"
+      Then finding PROP-003 asks whether the retention period rests on objective criteria and is reasoned
 
     @PROP-003
     Scenario: A measure that sets no retention period is not asked
-      Given a measure obliging providers to retain traffic data
+      Given a measure obliging providers to retain data, covering traffic data
       When it is assessed as of 2025-01-01
       Then rule PROP-003 does not apply
 
@@ -134,10 +134,10 @@ Feature: Proportionality: the interference must match what the measure achieves
 
     @PROP-004
     Scenario: A general measure with neither a sunset clause nor periodic review
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "all_users"
-      And "safeguards.sunset_clause" is false
-      And "safeguards.periodic_review" is false
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of all users
+      And the measure does not expire unless repealed
+      And the measure as a whole is not re-evaluated at fixed intervals
       When it is assessed as of 2025-01-01
       Then finding PROP-004 is a condition to impose
       And the assessment recommends PROP-004
@@ -145,20 +145,20 @@ Feature: Proportionality: the interference must match what the measure achieves
 
     @PROP-004
     Scenario: A general measure that is re-evaluated at fixed intervals
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "all_users"
-      And "safeguards.sunset_clause" is false
-      And "safeguards.periodic_review" is true
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of all users
+      And the measure does not expire unless repealed
+      And the measure as a whole is re-evaluated at fixed intervals
       When it is assessed as of 2025-01-01
       Then finding PROP-004 is satisfied
 
     @PROP-004
     Scenario: Neither limit in time is stated
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of all users
       When it is assessed as of 2025-01-01
-      Then finding PROP-004 asks for "safeguards.sunset_clause"
-      And finding PROP-004 asks for "safeguards.periodic_review"
+      Then finding PROP-004 asks whether the measure expires unless renewed by law
+      And finding PROP-004 asks whether the measure as a whole is re-evaluated at fixed intervals
 
     @PROP-004
     Scenario: A non-member State's bulk interception is not tested under the Charter
@@ -168,14 +168,14 @@ Feature: Proportionality: the interference must match what the measure achieves
 
     @PROP-004
     Scenario: Whose data are covered is not stated
-      Given a measure obliging providers to retain traffic data
+      Given a measure obliging providers to retain data, covering traffic data
       When it is assessed as of 2025-01-01
-      Then finding PROP-004 asks for "data.subjects_scope"
+      Then finding PROP-004 asks whose data are covered
 
     @PROP-004
     Scenario: A measure limited to suspects is not asked about a sunset clause
-      Given a measure of type "interception_targeted"
-      And "data.subjects_scope" is "suspects_only"
+      Given a measure intercepting the communications of targeted persons
+      And the data covered are those of suspects only
       When it is assessed as of 2025-01-01
       Then rule PROP-004 does not apply
 
@@ -195,9 +195,9 @@ Feature: Proportionality: the interference must match what the measure achieves
 
     @PROP-005
     Scenario: Geographic targeting with protection for privileged communications
-      Given a measure obliging providers to retain traffic and location data
-      And "data.subjects_scope" is "targeted_geographic"
-      And "safeguards.professional_secrecy_protection" is true
+      Given a measure obliging providers to retain data, covering traffic data and location data
+      And the data covered are those of everyone in a targeted geographic area
+      And communications bound by professional secrecy are specifically protected
       When it is assessed as of 2025-01-01
       Then finding PROP-005 is satisfied
 
@@ -205,12 +205,12 @@ Feature: Proportionality: the interference must match what the measure achieves
     Scenario: Protection of professional secrecy is not stated
       Given the example measure "ex04-ip-retention-online-crime"
       When it is assessed
-      Then finding PROP-005 asks for "safeguards.professional_secrecy_protection"
+      Then finding PROP-005 asks whether communications bound by professional secrecy are specifically protected
 
     @PROP-005
     Scenario: A measure limited to suspects is not asked about professional secrecy
       Given the example measure "ex03-judicial-targeted-interception"
-      And "safeguards.professional_secrecy_protection" is not stated
+      And it is not stated whether communications bound by professional secrecy are specifically protected
       When it is assessed
       Then rule PROP-005 does not apply
 

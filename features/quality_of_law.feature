@@ -12,9 +12,9 @@ Feature: Foreseeable covert measures and access confined to serious crime
 
     @LEG-007
     Scenario: The law on telephone tapping is vague
-      Given a measure of type "interception_targeted"
+      Given a measure intercepting the communications of targeted persons
       And EU law does not apply to it
-      And "legal_basis.clear_and_precise" is false
+      And the law does not state the measure's scope in clear, precise and foreseeable terms
       When it is assessed as of 1990-01-01
       Then finding LEG-007 is a violation
       And finding LEG-007 cites Malone
@@ -22,29 +22,29 @@ Feature: Foreseeable covert measures and access confined to serious crime
 
     @LEG-007
     Scenario: The law states the circumstances and conditions clearly
-      Given a measure of type "interception_bulk"
-      And "legal_basis.clear_and_precise" is true
+      Given a measure intercepting communications in bulk
+      And the law states the measure's scope in clear, precise and foreseeable terms
       When it is assessed as of 2025-01-01
       Then finding LEG-007 is satisfied
 
     @LEG-007
     Scenario: Whether the law is clear and precise is not stated
-      Given a measure of type "real_time_collection"
+      Given a measure collecting data in real time
       When it is assessed as of 2025-01-01
-      Then finding LEG-007 asks for "legal_basis.clear_and_precise"
+      Then finding LEG-007 asks whether the law states the measure's scope in clear, precise and foreseeable terms
 
     @LEG-007
     Scenario: An overt measure is outside the covert-measure test
-      Given a measure of type "interception_targeted"
-      And "notification.informed_at_time" is true
-      And "legal_basis.clear_and_precise" is false
+      Given a measure intercepting the communications of targeted persons
+      And the person concerned is informed when the measure is carried out
+      And the law does not state the measure's scope in clear, precise and foreseeable terms
       When it is assessed as of 2025-01-01
       Then rule LEG-007 does not apply
 
     @LEG-007
     Scenario: Before Malone the test had not been stated
-      Given a measure of type "interception_targeted"
-      And "legal_basis.clear_and_precise" is false
+      Given a measure intercepting the communications of targeted persons
+      And the law does not state the measure's scope in clear, precise and foreseeable terms
       When it is assessed as of 1984-08-01
       Then rule LEG-007 does not apply
 
@@ -54,9 +54,9 @@ Feature: Foreseeable covert measures and access confined to serious crime
 
     @RET-022
     Scenario: Retention for serious crime, but access for any offence
-      Given a measure obliging providers to retain traffic data
+      Given a measure obliging providers to retain data, covering traffic data
       And the objective is serious crime
-      And "access.limited_to_serious_crime" is false
+      And the law does not limit access to serious crime or higher objectives
       When it is assessed as of 2015-01-01
       Then finding RET-022 is a violation
       And finding RET-022 cites DRI
@@ -64,31 +64,31 @@ Feature: Foreseeable covert measures and access confined to serious crime
 
     @RET-022
     Scenario: Access is limited to serious crime
-      Given a measure requiring access to retained location data
+      Given a measure requiring access to retained data, covering location data
       And the objective is national security
-      And "access.limited_to_serious_crime" is true
+      And the law allows access only to fight serious crime or higher objectives
       When it is assessed as of 2025-01-01
       Then finding RET-022 is satisfied
 
     @RET-022
     Scenario: Whether access is limited to serious crime is not stated
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       And the objective is serious crime
       When it is assessed as of 2025-01-01
-      Then finding RET-022 asks for "access.limited_to_serious_crime"
+      Then finding RET-022 asks whether the law allows access only to fight serious crime or higher objectives
 
     @RET-022
     Scenario: A measure for crime in general is left to RET-011 and PROP-002
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       And the objective is crime in general
-      And "access.limited_to_serious_crime" is false
+      And the law does not limit access to serious crime or higher objectives
       When it is assessed as of 2025-01-01
       Then rule RET-022 does not apply
 
     @RET-022
     Scenario: Before Digital Rights Ireland the test had not been stated
-      Given a measure obliging providers to retain traffic data
+      Given a measure obliging providers to retain data, covering traffic data
       And the objective is serious crime
-      And "access.limited_to_serious_crime" is false
+      And the law does not limit access to serious crime or higher objectives
       When it is assessed as of 2014-04-07
       Then rule RET-022 does not apply

@@ -13,8 +13,8 @@ Feature: Retention of communications data by providers
 
     @RET-001
     Scenario: General retention of traffic data to fight serious crime is a violation
-      Given a measure obliging providers to retain traffic and location data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering traffic data and location data
+      And the data covered are those of all users
       And the objective is serious crime
       When it is assessed as of 2023-01-15
       Then the necessity principle is not satisfied
@@ -25,50 +25,50 @@ Feature: Retention of communications data by providers
 
     @RET-001 @RET-002
     Scenario: Terrorism facing a genuine national-security threat is treated as national security
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of all users
       And the objective is terrorism
-      And "national_security_threat.genuine_present_or_foreseeable" is true
+      And the State faces a genuine and present or foreseeable serious threat to national security
       When it is assessed as of 2023-01-15
       Then finding RET-001 is satisfied
       And finding RET-002 is a request for information
 
     @RET-001
     Scenario: For terrorism, the rule asks whether a genuine national-security threat exists
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of all users
       And the objective is terrorism
       When it is assessed as of 2023-01-15
-      Then finding RET-001 asks for "national_security_threat.genuine_present_or_foreseeable"
+      Then finding RET-001 asks whether the State faces a genuine and present or foreseeable serious threat to national security
 
     @RET-001
     Scenario: Terrorism without a national-security threat ranks with serious crime
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of all users
       And the objective is terrorism
-      And "national_security_threat.genuine_present_or_foreseeable" is false
+      And no genuine and present or foreseeable serious threat to national security is established
       When it is assessed as of 2023-01-15
       Then finding RET-001 is a violation
 
     @RET-001 @RET-004
     Scenario: Targeted retention is not general retention
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "targeted_geographic"
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of everyone in a targeted geographic area
       And the objective is serious crime
       When it is assessed as of 2023-01-15
       Then rule RET-001 does not apply
 
     @RET-001
     Scenario: Whose data are kept is not stated
-      Given a measure obliging providers to retain traffic data
+      Given a measure obliging providers to retain data, covering traffic data
       And the objective is serious crime
       When it is assessed as of 2023-01-15
-      Then finding RET-001 asks for "data.subjects_scope"
+      Then finding RET-001 asks whose data are covered
 
     @RET-001
     Scenario: Outside EU law the ePrivacy rules are not run
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of all users
       And the objective is serious crime
       And EU law does not apply to it
       When it is assessed as of 2023-01-15
@@ -82,13 +82,13 @@ Feature: Retention of communications data by providers
 
     @RET-002
     Scenario: A reviewed, time-limited instruction against a genuine threat is allowed
-      Given a measure obliging providers to retain traffic and location data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering traffic data and location data
+      And the data covered are those of all users
       And the objective is national security
-      And "national_security_threat.genuine_present_or_foreseeable" is true
-      And "authorisation.prior_review_by" is "court"
-      And "authorisation.binding" is true
-      And "retention.time_limited_renewable" is true
+      And the State faces a genuine and present or foreseeable serious threat to national security
+      And access is authorised beforehand by a court
+      And the reviewer's decision binds the authority that asked
+      And the retention obligation is time-limited and renewable only by a fresh decision
       When it is assessed as of 2023-01-15
       Then finding RET-002 is satisfied
       And finding RET-001 is satisfied
@@ -96,31 +96,31 @@ Feature: Retention of communications data by providers
 
     @RET-002
     Scenario: An instruction reviewed only by the minister is a violation
-      Given a measure obliging providers to retain traffic and location data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering traffic data and location data
+      And the data covered are those of all users
       And the objective is national security
-      And "national_security_threat.genuine_present_or_foreseeable" is true
-      And "authorisation.prior_review_by" is "executive_minister"
-      And "retention.time_limited_renewable" is true
+      And the State faces a genuine and present or foreseeable serious threat to national security
+      And access is authorised beforehand by a minister
+      And the retention obligation is time-limited and renewable only by a fresh decision
       When it is assessed as of 2023-01-15
       Then finding RET-002 is a violation
       And the necessity principle is not satisfied
 
     @RET-002
     Scenario: Whether the instruction is time-limited is not stated
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of all users
       And the objective is national security
-      And "national_security_threat.genuine_present_or_foreseeable" is true
-      And "authorisation.prior_review_by" is "independent_admin_body"
-      And "authorisation.binding" is true
+      And the State faces a genuine and present or foreseeable serious threat to national security
+      And access is authorised beforehand by an independent administrative body
+      And the reviewer's decision binds the authority that asked
       When it is assessed as of 2023-01-15
-      Then finding RET-002 asks for "retention.time_limited_renewable"
+      Then finding RET-002 asks whether the retention obligation is time-limited and renewable only by a fresh decision
 
     @RET-002
     Scenario: General retention for serious crime is not a national-security instruction
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of all users
       And the objective is serious crime
       When it is assessed as of 2023-01-15
       Then rule RET-002 does not apply
@@ -133,20 +133,20 @@ Feature: Retention of communications data by providers
 
     @RET-004
     Scenario: Retention around airports and stations to fight serious crime is allowed
-      Given a measure obliging providers to retain traffic and location data
-      And "data.subjects_scope" is "targeted_geographic"
-      And "data.targeting_criteria.objective_non_discriminatory" is true
-      And "retention.period_strictly_necessary" is true
+      Given a measure obliging providers to retain data, covering traffic data and location data
+      And the data covered are those of everyone in a targeted geographic area
+      And the selection criteria are objective and non-discriminatory
+      And the retention period is limited to what is strictly necessary
       And the objective is serious crime
       When it is assessed as of 2023-01-15
       Then finding RET-004 is satisfied
 
     @RET-004
     Scenario: Targeted retention to fight crime in general is a violation
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "targeted_categories_persons"
-      And "data.targeting_criteria.objective_non_discriminatory" is true
-      And "retention.period_strictly_necessary" is true
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of targeted categories of persons
+      And the selection criteria are objective and non-discriminatory
+      And the retention period is limited to what is strictly necessary
       And the objective is crime in general
       When it is assessed as of 2023-01-15
       Then finding RET-004 is a violation
@@ -154,17 +154,17 @@ Feature: Retention of communications data by providers
 
     @RET-004
     Scenario: Whether the criteria are non-discriminatory is not stated
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "targeted_geographic"
-      And "retention.period_strictly_necessary" is true
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of everyone in a targeted geographic area
+      And the retention period is limited to what is strictly necessary
       And the objective is serious crime
       When it is assessed as of 2023-01-15
-      Then finding RET-004 asks for "data.targeting_criteria.objective_non_discriminatory"
+      Then finding RET-004 asks whether the selection criteria are objective and non-discriminatory
 
     @RET-004
     Scenario: General retention is not targeted retention
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of all users
       And the objective is serious crime
       When it is assessed as of 2023-01-15
       Then rule RET-004 does not apply
@@ -178,27 +178,27 @@ Feature: Retention of communications data by providers
 
     @RET-005
     Scenario: Selecting persons by religion is a violation
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "targeted_categories_persons"
-      And "data.targeting_criteria.uses_protected_characteristics" is true
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of targeted categories of persons
+      And the selection relies on protected characteristics such as ethnic origin or religion
       When it is assessed as of 2023-01-15
       Then finding RET-005 is a violation
       And the proportionality principle is not satisfied
 
     @RET-005
     Scenario: Selection on neutral criteria
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "targeted_geographic"
-      And "data.targeting_criteria.uses_protected_characteristics" is false
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of everyone in a targeted geographic area
+      And the selection does not rely on protected characteristics
       When it is assessed as of 2023-01-15
       Then finding RET-005 is satisfied
 
     @RET-005
     Scenario: The selection criteria of a targeted retention scheme are not described
-      Given a measure ordering expedited preservation of traffic data
-      And "data.subjects_scope" is "targeted_categories_persons"
+      Given a measure ordering providers to preserve data quickly, covering traffic data
+      And the data covered are those of targeted categories of persons
       When it is assessed as of 2023-01-15
-      Then finding RET-005 asks for "data.targeting_criteria.uses_protected_characteristics"
+      Then finding RET-005 asks whether the selection relies on protected characteristics such as ethnic origin or religion
 
     @RET-005
     Scenario: A general measure selects nobody and is not asked about its criteria
@@ -220,9 +220,9 @@ Feature: Retention of communications data by providers
 
     @RET-006
     Scenario: General IP retention to fight serious crime for a strictly necessary period
-      Given a measure obliging providers to retain ip_source_connection data
-      And "data.subjects_scope" is "all_users"
-      And "retention.period_strictly_necessary" is true
+      Given a measure obliging providers to retain data, covering IP addresses of the source of a connection
+      And the data covered are those of all users
+      And the retention period is limited to what is strictly necessary
       And the objective is serious crime
       When it is assessed as of 2022-01-10
       Then finding RET-006 is satisfied
@@ -230,26 +230,26 @@ Feature: Retention of communications data by providers
 
     @RET-006
     Scenario: An IP retention period longer than strictly necessary is a violation
-      Given a measure obliging providers to retain ip_source_connection data
-      And "data.subjects_scope" is "all_users"
-      And "retention.period_strictly_necessary" is false
+      Given a measure obliging providers to retain data, covering IP addresses of the source of a connection
+      And the data covered are those of all users
+      And the retention period is not limited to what is strictly necessary
       And the objective is national security
       When it is assessed as of 2022-01-10
       Then finding RET-006 is a violation
 
     @RET-006
     Scenario: Before La Quadrature du Net I the rule is not in force
-      Given a measure obliging providers to retain ip_source_connection data
-      And "data.subjects_scope" is "all_users"
-      And "retention.period_strictly_necessary" is true
+      Given a measure obliging providers to retain data, covering IP addresses of the source of a connection
+      And the data covered are those of all users
+      And the retention period is limited to what is strictly necessary
       And the objective is serious crime
       When it is assessed as of 2020-10-05
       Then rule RET-006 does not apply
 
     @RET-006 @RET-007
     Scenario: IP retention for crime in general is left to RET-007
-      Given a measure obliging providers to retain ip_source_connection data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering IP addresses of the source of a connection
+      And the data covered are those of all users
       And the objective is crime in general
       When it is assessed as of 2022-01-10
       Then rule RET-006 does not apply
@@ -264,10 +264,10 @@ Feature: Retention of communications data by providers
 
     @RET-007
     Scenario: Before 30 April 2024, IP retention for crime in general is a violation
-      Given a measure obliging providers to retain ip_source_connection data
-      And "data.subjects_scope" is "all_users"
-      And "separation.ip_watertight" is true
-      And "retention.period_strictly_necessary" is true
+      Given a measure obliging providers to retain data, covering IP addresses of the source of a connection
+      And the data covered are those of all users
+      And retained IP addresses are kept in watertight separation from other data
+      And the retention period is limited to what is strictly necessary
       And the objective is crime in general
       When it is assessed as of 2024-04-29
       Then finding RET-007 is a violation
@@ -277,8 +277,8 @@ Feature: Retention of communications data by providers
 
     @RET-007
     Scenario: Before 30 April 2024, IP retention for serious crime passes this rule
-      Given a measure obliging providers to retain ip_source_connection data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering IP addresses of the source of a connection
+      And the data covered are those of all users
       And the objective is serious crime
       When it is assessed as of 2023-06-01
       Then finding RET-007 is satisfied
@@ -286,10 +286,10 @@ Feature: Retention of communications data by providers
 
     @RET-007
     Scenario: From 30 April 2024, watertight separation makes IP retention for crime in general possible
-      Given a measure obliging providers to retain ip_source_connection data
-      And "data.subjects_scope" is "all_users"
-      And "separation.ip_watertight" is true
-      And "retention.period_strictly_necessary" is true
+      Given a measure obliging providers to retain data, covering IP addresses of the source of a connection
+      And the data covered are those of all users
+      And retained IP addresses are kept in watertight separation from other data
+      And the retention period is limited to what is strictly necessary
       And the objective is crime in general
       When it is assessed as of 2024-04-30
       Then finding RET-007 is satisfied
@@ -299,10 +299,10 @@ Feature: Retention of communications data by providers
 
     @RET-007
     Scenario: From 30 April 2024, IP retention without watertight separation is a violation
-      Given a measure obliging providers to retain ip_source_connection data
-      And "data.subjects_scope" is "all_users"
-      And "separation.ip_watertight" is false
-      And "retention.period_strictly_necessary" is true
+      Given a measure obliging providers to retain data, covering IP addresses of the source of a connection
+      And the data covered are those of all users
+      And retained IP addresses are not kept in watertight separation from other data
+      And the retention period is limited to what is strictly necessary
       And the objective is online IP enforcement
       When it is assessed as of 2025-03-01
       Then finding RET-007 is a violation
@@ -314,14 +314,14 @@ Feature: Retention of communications data by providers
       Given the example measure "ex04-ip-retention-online-crime"
       When it is assessed
       Then finding RET-007 is version 2
-      And finding RET-007 asks for "separation.ip_watertight"
+      And finding RET-007 asks whether retained IP addresses are kept in watertight separation from other data
       And the verdict is undecided for lack of information
 
     @RET-007
     Scenario: After 30 April 2024, IP retention for serious crime is left to RET-006
-      Given a measure obliging providers to retain ip_source_connection data
-      And "data.subjects_scope" is "all_users"
-      And "retention.period_strictly_necessary" is true
+      Given a measure obliging providers to retain data, covering IP addresses of the source of a connection
+      And the data covered are those of all users
+      And the retention period is limited to what is strictly necessary
       And the objective is serious crime
       When it is assessed as of 2025-03-01
       Then rule RET-007 does not apply
@@ -334,8 +334,8 @@ Feature: Retention of communications data by providers
 
     @RET-009
     Scenario: General retention of subscriber identity for crime in general is allowed
-      Given a measure obliging providers to retain subscriber_civil_identity data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering the subscriber's civil identity
+      And the data covered are those of all users
       And the objective is crime in general
       When it is assessed as of 2023-01-15
       Then finding RET-009 is satisfied
@@ -343,7 +343,7 @@ Feature: Retention of communications data by providers
 
     @RET-009
     Scenario: The permission does not extend to traffic data
-      Given a measure requiring access to retained subscriber_civil_identity and traffic data
+      Given a measure requiring access to retained data, covering the subscriber's civil identity and traffic data
       And the objective is crime in general
       When it is assessed as of 2023-01-15
       Then rule RET-009 does not apply
@@ -351,10 +351,10 @@ Feature: Retention of communications data by providers
 
     @RET-009
     Scenario: The data categories are not stated
-      Given a measure obliging providers to retain subscriber_civil_identity data
-      And "data.categories" is not stated
+      Given a measure obliging providers to retain data, covering the subscriber's civil identity
+      And it is not stated which data the measure covers
       When it is assessed as of 2023-01-15
-      Then finding RET-009 asks for "data.categories"
+      Then finding RET-009 asks which data the measure covers
 
   Rule: Quick freeze for serious crime or national security under judicial review (RET-010)
     A provider may be ordered to preserve, for a fixed period, traffic and location data
@@ -371,35 +371,35 @@ Feature: Retention of communications data by providers
 
     @RET-010
     Scenario: A quick freeze to fight crime in general is a violation
-      Given a measure ordering expedited preservation of traffic data
+      Given a measure ordering providers to preserve data quickly, covering traffic data
       And the objective is crime in general
-      And "authorisation.subject_to_effective_judicial_review" is true
-      And "retention.period_days" is 90
+      And the order is subject to effective review by a court
+      And the maximum retention period is 90 days
       When it is assessed as of 2025-06-01
       Then finding RET-010 is a violation
       And the proportionality principle is not satisfied
 
     @RET-010
     Scenario: A freeze without any time limit is a violation
-      Given a measure ordering expedited preservation of traffic data
+      Given a measure ordering providers to preserve data quickly, covering traffic data
       And the objective is serious crime
-      And "authorisation.subject_to_effective_judicial_review" is true
-      And "retention.period_unlimited" is true
+      And the order is subject to effective review by a court
+      And the law sets no maximum period for keeping the data
       When it is assessed as of 2025-06-01
       Then finding RET-010 is a violation
 
     @RET-010
     Scenario: The length of the freeze is not stated
-      Given a measure ordering expedited preservation of traffic data
+      Given a measure ordering providers to preserve data quickly, covering traffic data
       And the objective is serious crime
-      And "authorisation.subject_to_effective_judicial_review" is true
+      And the order is subject to effective review by a court
       When it is assessed as of 2025-06-01
-      Then finding RET-010 asks for "retention.period_days"
+      Then finding RET-010 asks how long the data may be kept at most
 
     @RET-010
     Scenario: A general retention obligation is not a quick freeze
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of all users
       When it is assessed as of 2025-06-01
       Then rule RET-010 does not apply
 
@@ -412,9 +412,9 @@ Feature: Retention of communications data by providers
 
     @RET-017
     Scenario: Storage outside the EU must be changed
-      Given a measure obliging providers to retain ip_source_connection data
-      And "retention.storage_location" is "third_country"
-      And "retention.irreversible_destruction" is true
+      Given a measure obliging providers to retain data, covering IP addresses of the source of a connection
+      And the data are stored in a third country
+      And the data must be irreversibly destroyed at the end of the period
       When it is assessed as of 2025-06-01
       Then finding RET-017 is a condition to impose
       And the safeguards to impose include RET-017
@@ -422,9 +422,9 @@ Feature: Retention of communications data by providers
 
     @RET-017
     Scenario: No duty to destroy the data at the end of the period
-      Given a measure obliging providers to retain location data
-      And "retention.storage_location" is "eu"
-      And "retention.irreversible_destruction" is false
+      Given a measure obliging providers to retain data, covering location data
+      And the data are stored inside the EU
+      And the data need not be irreversibly destroyed at the end of the period
       When it is assessed as of 2025-06-01
       Then finding RET-017 is a condition to impose
 
@@ -436,10 +436,10 @@ Feature: Retention of communications data by providers
 
     @RET-017
     Scenario: Storage and destruction are not stated
-      Given a measure ordering expedited preservation of traffic data
+      Given a measure ordering providers to preserve data quickly, covering traffic data
       When it is assessed as of 2025-06-01
-      Then finding RET-017 asks for "retention.storage_location"
-      And finding RET-017 asks for "retention.irreversible_destruction"
+      Then finding RET-017 asks where the data are stored
+      And finding RET-017 asks whether the data must be irreversibly destroyed at the end of the period
 
     @RET-017
     Scenario: Content alone is not routed to this rule

@@ -15,10 +15,10 @@ Feature: Access to and use of communications data held by providers
 
     @RET-008
     Scenario: Matching an IP address to a subscriber needs no prior review
-      Given a measure requiring access to retained ip_source_connection and subscriber_civil_identity data
-      And "access.ip_to_identity" is true
-      And "access.linking_allows_precise_conclusions" is false
-      And "authorisation.prior_review_by" is "public_prosecutor_other"
+      Given a measure requiring access to retained data, covering IP addresses of the source of a connection and the subscriber's civil identity
+      And the access consists in finding the civil identity behind an IP address
+      And linking the data could not reveal the person's private life
+      And access is authorised beforehand by a public prosecutor not directing the investigation
       And the objective is crime in general
       When it is assessed as of 2024-06-01
       Then finding RET-008 is satisfied
@@ -27,10 +27,10 @@ Feature: Access to and use of communications data held by providers
 
     @RET-008
     Scenario: Linking that could reveal private life needs prior independent review
-      Given a measure requiring access to retained ip_source_connection and subscriber_civil_identity data
-      And "access.ip_to_identity" is true
-      And "access.linking_allows_precise_conclusions" is true
-      And "authorisation.prior_review_by" is "police"
+      Given a measure requiring access to retained data, covering IP addresses of the source of a connection and the subscriber's civil identity
+      And the access consists in finding the civil identity behind an IP address
+      And linking the data could reveal the person's private life
+      And access is authorised beforehand by the police
       And the objective is crime in general
       When it is assessed as of 2024-06-01
       Then finding RET-008 is a condition to impose
@@ -38,17 +38,17 @@ Feature: Access to and use of communications data held by providers
 
     @RET-008
     Scenario: Whether the linking could reveal private life is not stated
-      Given a measure requiring access to retained ip_source_connection and subscriber_civil_identity data
-      And "access.ip_to_identity" is true
-      And "authorisation.prior_review_by" is "internal"
+      Given a measure requiring access to retained data, covering IP addresses of the source of a connection and the subscriber's civil identity
+      And the access consists in finding the civil identity behind an IP address
+      And access is authorised beforehand by the authority itself
       When it is assessed as of 2024-06-01
-      Then finding RET-008 asks for "access.linking_allows_precise_conclusions"
+      Then finding RET-008 asks whether linking the data could reveal the person's private life
 
     @RET-008
     Scenario: Before La Quadrature du Net II the rule is not in force
-      Given a measure requiring access to retained ip_source_connection and subscriber_civil_identity data
-      And "access.ip_to_identity" is true
-      And "access.linking_allows_precise_conclusions" is false
+      Given a measure requiring access to retained data, covering IP addresses of the source of a connection and the subscriber's civil identity
+      And the access consists in finding the civil identity behind an IP address
+      And linking the data could not reveal the person's private life
       When it is assessed as of 2024-04-29
       Then rule RET-008 does not apply
 
@@ -60,7 +60,7 @@ Feature: Access to and use of communications data held by providers
 
     @RET-011
     Scenario: Access to traffic data to fight crime in general is a violation
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       And the objective is crime in general
       When it is assessed as of 2021-06-01
       Then the necessity principle is not satisfied
@@ -69,23 +69,23 @@ Feature: Access to and use of communications data held by providers
 
     @RET-011
     Scenario: Access to location data to prevent terrorism
-      Given a measure requiring access to retained location data
+      Given a measure requiring access to retained data, covering location data
       And the objective is terrorism
       When it is assessed as of 2021-06-01
       Then finding RET-011 is satisfied
 
     @RET-011
     Scenario: The objective is not stated
-      Given a measure requiring access to retained traffic and location data
+      Given a measure requiring access to retained data, covering traffic data and location data
       When it is assessed as of 2021-06-01
-      Then finding RET-011 asks for "objective"
+      Then finding RET-011 asks which objective the measure pursues
 
     @RET-011 @DEV-001
     Scenario: Data on a seized phone are not retained provider data
-      Given a measure of type "device_search"
-      And "jurisdiction" is "AT"
-      And "legal_basis.implements_eu_law" is true
-      And "data.categories" is ["device_stored_data", "traffic"]
+      Given a measure searching a device
+      And the measure applies in AT
+      And the national law implements Union law
+      And the measure covers data stored on a device and traffic data
       And the objective is crime in general
       When it is assessed as of 2025-01-10
       Then rule RET-011 does not apply
@@ -97,44 +97,44 @@ Feature: Access to and use of communications data held by providers
 
     @RET-012
     Scenario: Access authorised by the police alone is a violation
-      Given a measure requiring access to retained traffic data
-      And "authorisation.prior_review_by" is "internal"
-      And "authorisation.urgency_exception" is false
+      Given a measure requiring access to retained data, covering traffic data
+      And access is authorised beforehand by the authority itself
+      And there is no emergency exception to prior review
       When it is assessed as of 2021-06-01
       Then finding RET-012 is a violation
       And the safeguards principle is not satisfied
 
     @RET-012
     Scenario: An urgency clause does not cure review by a non-independent official
-      Given a measure requiring access to retained traffic data
-      And "authorisation.prior_review_by" is "public_prosecutor_other"
-      And "authorisation.urgency_exception" is true
-      And "authorisation.ex_post_review_prompt" is true
+      Given a measure requiring access to retained data, covering traffic data
+      And access is authorised beforehand by a public prosecutor not directing the investigation
+      And in a duly justified emergency the measure may be used without prior review
+      And after an emergency use the independent review must follow within a short time
       When it is assessed as of 2021-06-01
       Then finding RET-012 is a violation
 
     @RET-012
     Scenario: Access authorised by a judge
-      Given a measure requiring access to retained traffic data
-      And "authorisation.prior_review_by" is "court"
+      Given a measure requiring access to retained data, covering traffic data
+      And access is authorised beforehand by a court
       When it is assessed as of 2021-06-01
       Then finding RET-012 is satisfied
       And finding RET-012 cites Tele2
 
     @RET-012
     Scenario: A power used only in urgency, reviewed promptly afterwards
-      Given a measure requiring access to retained location data
-      And "authorisation.prior_review_by" is "none"
-      And "authorisation.urgency_exception" is true
-      And "authorisation.ex_post_review_prompt" is true
+      Given a measure requiring access to retained data, covering location data
+      And access is authorised beforehand by no one
+      And in a duly justified emergency the measure may be used without prior review
+      And after an emergency use the independent review must follow within a short time
       When it is assessed as of 2021-06-01
       Then finding RET-012 is satisfied
 
     @RET-012
     Scenario: Who reviews access is not stated
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       When it is assessed as of 2021-06-01
-      Then finding RET-012 asks for "authorisation.prior_review_by"
+      Then finding RET-012 asks who authorises each use beforehand
 
   Rule: A prosecutor directing the investigation or a police officer is not an independent reviewer (RET-013)
     A prosecutor who runs the investigation and may prosecute, or a police officer, even
@@ -145,11 +145,11 @@ Feature: Access to and use of communications data held by providers
 
     @RET-013
     Scenario: Interception by operators authorised by the investigating prosecutor
-      Given a measure of type "interception_targeted"
-      And "actor_model" is "provider_obligation"
-      And "jurisdiction" is "BE"
-      And "data.categories" is ["content", "traffic"]
-      And "authorisation.prior_review_by" is "public_prosecutor_directing_investigation"
+      Given a measure intercepting the communications of targeted persons
+      And the processing is carried out by private providers under an obligation
+      And the measure applies in BE
+      And the measure covers the content of communications and traffic data
+      And access is authorised beforehand by the public prosecutor directing the investigation
       When it is assessed as of 2022-05-01
       Then finding RET-013 is a violation
       And finding RET-013 cites Prokuratuur
@@ -157,8 +157,8 @@ Feature: Access to and use of communications data held by providers
 
     @RET-013
     Scenario: Access approved by a senior police officer outside the investigation
-      Given a measure requiring access to retained traffic data
-      And "authorisation.prior_review_by" is "police"
+      Given a measure requiring access to retained data, covering traffic data
+      And access is authorised beforehand by the police
       When it is assessed as of 2022-05-01
       Then finding RET-013 is a violation
       And finding RET-012 is a violation
@@ -177,9 +177,9 @@ Feature: Access to and use of communications data held by providers
 
     @RET-013
     Scenario: Who reviews the access is not stated
-      Given a measure collecting in real time location data
+      Given a measure collecting data in real time, covering location data
       When it is assessed as of 2022-05-01
-      Then finding RET-013 asks for "authorisation.prior_review_by"
+      Then finding RET-013 asks who authorises each use beforehand
 
   Rule: The reviewing court can refuse access for an offence that is manifestly not serious (RET-014)
     From Bolzano (30 April 2024): Member States define serious crime, but the court
@@ -189,9 +189,9 @@ Feature: Access to and use of communications data held by providers
 
     @RET-014
     Scenario: A court bound to grant access for any offence listed as serious
-      Given a measure requiring access to retained traffic data
-      And "authorisation.prior_review_by" is "court"
-      And "authorisation.reviewer_can_refuse_if_offence_not_serious" is false
+      Given a measure requiring access to retained data, covering traffic data
+      And access is authorised beforehand by a court
+      And the reviewing court cannot refuse access where the offence is manifestly not serious
       When it is assessed as of 2024-04-30
       Then finding RET-014 is a condition to impose
       And the safeguards to impose include RET-014
@@ -205,9 +205,9 @@ Feature: Access to and use of communications data held by providers
 
     @RET-014
     Scenario: Before Bolzano the rule is not in force
-      Given a measure requiring access to retained traffic data
-      And "authorisation.prior_review_by" is "court"
-      And "authorisation.reviewer_can_refuse_if_offence_not_serious" is false
+      Given a measure requiring access to retained data, covering traffic data
+      And access is authorised beforehand by a court
+      And the reviewing court cannot refuse access where the offence is manifestly not serious
       When it is assessed as of 2024-04-29
       Then rule RET-014 does not apply
 
@@ -215,7 +215,7 @@ Feature: Access to and use of communications data held by providers
     Scenario: Who reviews the order is not stated
       Given the example measure "ex07-epres-order-incomplete"
       When it is assessed
-      Then finding RET-014 asks for "authorisation.prior_review_by"
+      Then finding RET-014 asks who authorises each use beforehand
 
     @RET-014
     Scenario: The rule concerns review by a court only
@@ -231,16 +231,16 @@ Feature: Access to and use of communications data held by providers
 
     @RET-015
     Scenario: Access to anyone's data is a violation
-      Given a measure requiring access to retained traffic and location data
-      And "access.limited_to" is "any"
+      Given a measure requiring access to retained data, covering traffic data and location data
+      And access is limited to the data of anyone
       When it is assessed as of 2023-01-15
       Then finding RET-015 is a violation
       And the necessity principle is not satisfied
 
     @RET-015
     Scenario: Access to suspects' data
-      Given a measure requiring access to retained traffic data
-      And "access.limited_to" is "suspects"
+      Given a measure requiring access to retained data, covering traffic data
+      And access is limited to the data of suspects
       When it is assessed as of 2023-01-15
       Then finding RET-015 is satisfied
       And finding RET-015 cites PI
@@ -249,7 +249,7 @@ Feature: Access to and use of communications data held by providers
     Scenario: Whose data may be accessed is not stated
       Given the example measure "ex09-client-side-scanning"
       When it is assessed
-      Then finding RET-015 asks for "access.limited_to"
+      Then finding RET-015 asks whose data may be accessed
 
     @RET-015
     Scenario: A police database exchange is not communications data held by providers
@@ -273,15 +273,15 @@ Feature: Access to and use of communications data held by providers
 
     @RET-016
     Scenario: The law excludes any information of the person
-      Given a measure requiring access to retained traffic data
-      And "notification.persons_notified" is "never"
+      Given a measure requiring access to retained data, covering traffic data
+      And the persons concerned are informed never
       When it is assessed as of 2023-01-15
       Then finding RET-016 is a condition to impose
 
     @RET-016
     Scenario: Persons are informed once the investigation allows it
-      Given a measure requiring access to retained location data
-      And "notification.persons_notified" is "required_when_no_jeopardy"
+      Given a measure requiring access to retained data, covering location data
+      And the persons concerned are informed once this no longer jeopardises the investigation
       When it is assessed as of 2023-01-15
       Then finding RET-016 is satisfied
 
@@ -289,12 +289,12 @@ Feature: Access to and use of communications data held by providers
     Scenario: Information of the person is not stated
       Given the example measure "ex07-epres-order-incomplete"
       When it is assessed
-      Then finding RET-016 asks for "notification.persons_notified"
+      Then finding RET-016 asks whether the persons concerned are informed afterwards
 
     @RET-016
     Scenario: Identity data alone are not routed to this rule
-      Given a measure requiring access to retained subscriber_civil_identity data
-      And "notification.persons_notified" is "never"
+      Given a measure requiring access to retained data, covering the subscriber's civil identity
+      And the persons concerned are informed never
       When it is assessed as of 2023-01-15
       Then rule RET-016 does not apply
 
@@ -305,8 +305,8 @@ Feature: Access to and use of communications data held by providers
 
     @RET-018
     Scenario: Bulk transmission of everyone's traffic data is a violation
-      Given a measure obliging providers to transmit traffic and location data
-      And "data.subjects_scope" is "all_users"
+      Given a measure obliging providers to transmit data to agencies, covering traffic data and location data
+      And the data covered are those of all users
       And the objective is national security
       When it is assessed as of 2021-02-01
       Then finding RET-018 is a violation
@@ -315,16 +315,16 @@ Feature: Access to and use of communications data held by providers
 
     @RET-018
     Scenario: Transmission of the data of identified targets
-      Given a measure obliging providers to transmit traffic data
-      And "data.subjects_scope" is "persons_linked_by_objective_evidence"
+      Given a measure obliging providers to transmit data to agencies, covering traffic data
+      And the data covered are those of persons linked to the objective by objective evidence
       When it is assessed as of 2021-02-01
       Then finding RET-018 is satisfied
 
     @RET-018
     Scenario: Whose data are transmitted is not stated
-      Given a measure obliging providers to transmit location data
+      Given a measure obliging providers to transmit data to agencies, covering location data
       When it is assessed as of 2021-02-01
-      Then finding RET-018 asks for "data.subjects_scope"
+      Then finding RET-018 asks whose data are covered
 
   Rule: Automated analysis of all users' metadata only against a genuine national-security threat (RET-019)
     Screening everyone's traffic and location data with automated models is allowed only
@@ -335,8 +335,8 @@ Feature: Access to and use of communications data held by providers
 
     @RET-019
     Scenario: Automated screening of everyone to fight serious crime is a violation
-      Given a measure analysing automatically traffic and location data
-      And "data.subjects_scope" is "all_users"
+      Given a measure analysing data automatically, covering traffic data and location data
+      And the data covered are those of all users
       And the objective is serious crime
       When it is assessed as of 2021-02-01
       Then finding RET-019 is a violation
@@ -344,36 +344,36 @@ Feature: Access to and use of communications data held by providers
 
     @RET-019
     Scenario: Screening against a genuine threat with every safeguard in place
-      Given a measure analysing automatically traffic data
-      And "data.subjects_scope" is "all_users"
+      Given a measure analysing data automatically, covering traffic data
+      And the data covered are those of all users
       And the objective is national security
-      And "national_security_threat.genuine_present_or_foreseeable" is true
-      And "duration.expiry_defined" is true
-      And "authorisation.prior_review_by" is "independent_admin_body"
-      And "authorisation.binding" is true
-      And "automated_processing.predetermined_criteria_non_discriminatory" is true
-      And "automated_processing.human_review" is true
+      And the State faces a genuine and present or foreseeable serious threat to national security
+      And the law states when an order expires
+      And access is authorised beforehand by an independent administrative body
+      And the reviewer's decision binds the authority that asked
+      And the screening criteria are set in advance, specific, reliable and non-discriminatory
+      And every automated hit is re-examined by a human before action is taken
       When it is assessed as of 2021-02-01
       Then finding RET-019 is a condition to impose
       And the safeguards to impose include RET-019
 
     @RET-019
     Scenario: Whether hits are re-examined by a person is not stated
-      Given a measure analysing automatically traffic data
-      And "data.subjects_scope" is "all_users"
+      Given a measure analysing data automatically, covering traffic data
+      And the data covered are those of all users
       And the objective is national security
-      And "national_security_threat.genuine_present_or_foreseeable" is true
-      And "duration.expiry_defined" is true
-      And "authorisation.prior_review_by" is "court"
-      And "authorisation.binding" is true
-      And "automated_processing.predetermined_criteria_non_discriminatory" is true
+      And the State faces a genuine and present or foreseeable serious threat to national security
+      And the law states when an order expires
+      And access is authorised beforehand by a court
+      And the reviewer's decision binds the authority that asked
+      And the screening criteria are set in advance, specific, reliable and non-discriminatory
       When it is assessed as of 2021-02-01
-      Then finding RET-019 asks for "automated_processing.human_review"
+      Then finding RET-019 asks whether every automated hit is re-examined by a human before action is taken
 
     @RET-019
     Scenario: Analysis limited to identified suspects is not general screening
-      Given a measure analysing automatically traffic data
-      And "data.subjects_scope" is "suspects_only"
+      Given a measure analysing data automatically, covering traffic data
+      And the data covered are those of suspects only
       When it is assessed as of 2021-02-01
       Then rule RET-019 does not apply
 
@@ -385,40 +385,40 @@ Feature: Access to and use of communications data held by providers
 
     @RET-020
     Scenario: Real-time collection for any suspect of crime is a violation
-      Given a measure collecting in real time location data
-      And "access.limited_to_persons_reasonably_suspected_terrorism" is false
-      And "authorisation.prior_review_by" is "court"
-      And "authorisation.binding" is true
+      Given a measure collecting data in real time, covering location data
+      And collection is not limited to persons reasonably suspected of involvement in terrorism
+      And access is authorised beforehand by a court
+      And the reviewer's decision binds the authority that asked
       When it is assessed as of 2021-02-01
       Then finding RET-020 is a violation
       And the safeguards principle is not satisfied
 
     @RET-020
     Scenario: Real-time collection on terrorism suspects with binding judicial review
-      Given a measure collecting in real time traffic and location data
-      And "access.limited_to_persons_reasonably_suspected_terrorism" is true
-      And "authorisation.prior_review_by" is "court"
-      And "authorisation.binding" is true
+      Given a measure collecting data in real time, covering traffic data and location data
+      And collection is limited to persons reasonably suspected of involvement in terrorism
+      And access is authorised beforehand by a court
+      And the reviewer's decision binds the authority that asked
       When it is assessed as of 2021-02-01
       Then finding RET-020 is satisfied
       And finding RET-020 cites LQDN I
 
     @RET-020
     Scenario: Real-time collection authorised by the minister is a violation
-      Given a measure collecting in real time traffic data
-      And "access.limited_to_persons_reasonably_suspected_terrorism" is true
-      And "authorisation.prior_review_by" is "executive_minister"
-      And "authorisation.urgency_exception" is false
+      Given a measure collecting data in real time, covering traffic data
+      And collection is limited to persons reasonably suspected of involvement in terrorism
+      And access is authorised beforehand by a minister
+      And there is no emergency exception to prior review
       When it is assessed as of 2021-02-01
       Then finding RET-020 is a violation
 
     @RET-020
     Scenario: Whether collection is limited to terrorism suspects is not stated
-      Given a measure collecting in real time traffic data
-      And "authorisation.prior_review_by" is "court"
-      And "authorisation.binding" is true
+      Given a measure collecting data in real time, covering traffic data
+      And access is authorised beforehand by a court
+      And the reviewer's decision binds the authority that asked
       When it is assessed as of 2021-02-01
-      Then finding RET-020 asks for "access.limited_to_persons_reasonably_suspected_terrorism"
+      Then finding RET-020 asks whether collection is limited to persons reasonably suspected of involvement in terrorism
 
   Rule: No re-use of retained or accessed data for a less serious objective (RET-021)
     Data kept or accessed for national security or serious crime may not later be used
@@ -428,9 +428,9 @@ Feature: Access to and use of communications data held by providers
 
     @RET-021
     Scenario: Data accessed for serious crime reused in misconduct proceedings
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       And the objective is serious crime
-      And "further_use.objective" is "administrative_offence"
+      And the data may later be used for administrative offences
       When it is assessed as of 2024-01-10
       Then finding RET-021 is a violation
       And finding RET-021 requires legal review
@@ -444,22 +444,22 @@ Feature: Access to and use of communications data held by providers
 
     @RET-021
     Scenario: Data retained for national security reused to fight serious crime
-      Given a measure obliging providers to retain traffic data
+      Given a measure obliging providers to retain data, covering traffic data
       And the objective is national security
-      And "further_use.objective" is "serious_crime"
+      And the data may later be used for serious crime
       When it is assessed as of 2024-01-10
       Then finding RET-021 is a violation
 
     @RET-021
     Scenario: The original objective is not stated
-      Given a measure requiring access to retained traffic data
-      And "further_use.objective" is "crime_general"
+      Given a measure requiring access to retained data, covering traffic data
+      And the data may later be used for crime in general
       When it is assessed as of 2024-01-10
-      Then finding RET-021 asks for "objective"
+      Then finding RET-021 asks which objective the measure pursues
 
     @RET-021
     Scenario: No further use is declared
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       And the objective is serious crime
       When it is assessed as of 2024-01-10
       Then rule RET-021 does not apply

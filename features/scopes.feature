@@ -13,24 +13,24 @@ Feature: Scopes as the leading cases read them, and interference in stages
 
     @SURV-005
     Scenario: Secret interception with no remedy is a violation (Zakharov)
-      Given a measure of type "interception_targeted"
-      And "remedy.available" is false
+      Given a measure intercepting the communications of targeted persons
+      And the persons concerned have no effective remedy
       When it is assessed as of 2025-01-01
       Then finding SURV-005 is a violation
       And finding SURV-005 cites Zakharov
 
     @SURV-005
     Scenario: The person is informed when the measure is carried out, so it is not secret
-      Given a measure of type "interception_targeted"
-      And "remedy.available" is false
-      And "notification.informed_at_time" is true
+      Given a measure intercepting the communications of targeted persons
+      And the persons concerned have no effective remedy
+      And the person concerned is informed when the measure is carried out
       When it is assessed as of 2025-01-01
       Then rule SURV-005 does not apply
 
     @SURV-005
     Scenario: A one-off cross-border production order is not secret surveillance
-      Given a measure of type "cross_border_production_order"
-      And "remedy.available" is false
+      Given a cross-border order to produce electronic evidence
+      And the persons concerned have no effective remedy
       When it is assessed as of 2027-01-01
       Then rule SURV-005 does not apply
 
@@ -41,32 +41,32 @@ Feature: Scopes as the leading cases read them, and interference in stages
 
     @LEG-004
     Scenario: Access to retained data approved by the police lacks the minimum safeguards
-      Given a measure requiring access to retained traffic data
-      And "authorisation.prior_review_by" is "police"
-      And "safeguards.sharing_precautions" is false
+      Given a measure requiring access to retained data, covering traffic data
+      And access is authorised beforehand by the police
+      And the law sets no precautions for passing the data on
       When it is assessed as of 2025-01-01
       Then finding LEG-004 is a violation
       And finding LEG-004 cites Weber and Saravia
 
     @LEG-004
     Scenario: Access to retained data ordered by a court in each case is left to the access rules
-      Given a measure requiring access to retained traffic data
-      And "authorisation.prior_review_by" is "court"
-      And "safeguards.sharing_precautions" is false
+      Given a measure requiring access to retained data, covering traffic data
+      And access is authorised beforehand by a court
+      And the law sets no precautions for passing the data on
       When it is assessed as of 2025-01-01
       Then rule LEG-004 does not apply
 
     @LEG-004
     Scenario: Whether access is ordered by a court decides whether the safeguards are asked
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       When it is assessed as of 2025-01-01
-      Then finding LEG-004 asks for "authorisation.prior_review_by"
+      Then finding LEG-004 asks who authorises each use beforehand
 
     @LEG-004
     Scenario: An overt interception is not secret surveillance
-      Given a measure of type "interception_targeted"
-      And "notification.informed_at_time" is true
-      And "safeguards.sharing_precautions" is false
+      Given a measure intercepting the communications of targeted persons
+      And the person concerned is informed when the measure is carried out
+      And the law sets no precautions for passing the data on
       When it is assessed as of 2025-01-01
       Then rule LEG-004 does not apply
 
@@ -77,20 +77,20 @@ Feature: Scopes as the leading cases read them, and interference in stages
 
     @PROP-004
     Scenario: General retention of traffic data with no sunset clause and no review
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "all_users"
-      And "safeguards.sunset_clause" is false
-      And "safeguards.periodic_review" is false
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of all users
+      And the measure does not expire unless repealed
+      And the measure as a whole is not re-evaluated at fixed intervals
       When it is assessed as of 2025-01-01
       Then finding PROP-004 is a condition to impose
       And finding PROP-004 cites LQDN I
 
     @PROP-004
     Scenario: A targeted retention scheme needs an end or a review too
-      Given a measure obliging providers to retain location data
-      And "data.subjects_scope" is "targeted_geographic"
-      And "safeguards.sunset_clause" is false
-      And "safeguards.periodic_review" is false
+      Given a measure obliging providers to retain data, covering location data
+      And the data covered are those of everyone in a targeted geographic area
+      And the measure does not expire unless repealed
+      And the measure as a whole is not re-evaluated at fixed intervals
       When it is assessed as of 2025-01-01
       Then finding PROP-004 is a condition to impose
 
@@ -107,28 +107,28 @@ Feature: Scopes as the leading cases read them, and interference in stages
 
     @PROP-005
     Scenario: Retention of everyone's traffic data without protection for professional secrecy
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "all_users"
-      And "safeguards.professional_secrecy_protection" is false
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of all users
+      And communications bound by professional secrecy are not specifically protected
       When it is assessed as of 2025-01-01
       Then finding PROP-005 is a condition to impose
       And finding PROP-005 cites DRI
 
     @PROP-005
     Scenario: Biometric data of many people are not communications data
-      Given a measure of type "other"
-      And "data.categories" is ["special_categories"]
-      And "data.subjects_scope" is "targeted_categories_persons"
-      And "safeguards.professional_secrecy_protection" is false
+      Given a measure of another kind
+      And the measure covers special categories of personal data
+      And the data covered are those of targeted categories of persons
+      And communications bound by professional secrecy are not specifically protected
       When it is assessed as of 2025-01-01
       Then rule PROP-005 does not apply
 
     @PROP-005
     Scenario: No one bound by professional secrecy can be caught
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "targeted_geographic"
-      And "data.professional_secrecy_persons_affected" is false
-      And "safeguards.professional_secrecy_protection" is false
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of everyone in a targeted geographic area
+      And the data of persons bound by professional secrecy cannot be caught
+      And communications bound by professional secrecy are not specifically protected
       When it is assessed as of 2025-01-01
       Then rule PROP-005 does not apply
 
@@ -140,34 +140,34 @@ Feature: Scopes as the leading cases read them, and interference in stages
 
     @RET-017
     Scenario: A retention obligation that lets data be stored anywhere
-      Given a measure obliging providers to retain traffic data
-      And "retention.storage_location" is "unspecified"
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data are stored in a place the law does not specify
       When it is assessed as of 2025-01-01
       Then finding RET-017 is a condition to impose
       And finding RET-017 cites Tele2
 
     @RET-017
     Scenario: Access to retained data is not a retention regime
-      Given a measure requiring access to retained traffic data
-      And "retention.storage_location" is "unspecified"
+      Given a measure requiring access to retained data, covering traffic data
+      And the data are stored in a place the law does not specify
       When it is assessed as of 2025-01-01
       Then rule RET-017 does not apply
 
     @RET-017 @LEG-006
     Scenario: A hosting provider is not an electronic-communications provider
-      Given a measure obliging providers to retain traffic data
-      And "obliged_party" is "hosting_or_platform_provider"
-      And "retention.storage_location" is "unspecified"
-      And "retention.regime_declared_incompatible_with_eu_law" is true
+      Given a measure obliging providers to retain data, covering traffic data
+      And the measure obliges hosting or platform providers
+      And the data are stored in a place the law does not specify
+      And a court has declared the retention regime incompatible with EU law
       When it is assessed as of 2025-01-01
       Then rule RET-017 does not apply
       And rule LEG-006 does not apply
 
     @LEG-006
     Scenario: A retention regime declared contrary to EU law
-      Given a measure obliging providers to retain traffic data
-      And "obliged_party" is "electronic_communications_provider"
-      And "retention.regime_declared_incompatible_with_eu_law" is true
+      Given a measure obliging providers to retain data, covering traffic data
+      And the measure obliges providers of electronic communications services
+      And a court has declared the retention regime incompatible with EU law
       When it is assessed as of 2025-01-01
       Then finding LEG-006 is a violation
       And finding LEG-006 cites Škoberne
@@ -184,17 +184,17 @@ Feature: Scopes as the leading cases read them, and interference in stages
 
     @RET-005
     Scenario: A targeted retention scheme selects by religion
-      Given a measure obliging providers to retain traffic data
-      And "data.subjects_scope" is "targeted_categories_persons"
-      And "data.targeting_criteria.uses_protected_characteristics" is true
+      Given a measure obliging providers to retain data, covering traffic data
+      And the data covered are those of targeted categories of persons
+      And the selection relies on protected characteristics such as ethnic origin or religion
       When it is assessed as of 2025-01-01
       Then finding RET-005 is a violation
       And finding RET-005 cites LQDN I
 
     @RET-005
     Scenario: Access to the data of an identified suspect selects no one
-      Given a measure requiring access to retained traffic data
-      And "data.subjects_scope" is "suspects_only"
+      Given a measure requiring access to retained data, covering traffic data
+      And the data covered are those of suspects only
       When it is assessed as of 2025-01-01
       Then rule RET-005 does not apply
 
@@ -205,62 +205,62 @@ Feature: Scopes as the leading cases read them, and interference in stages
 
     @LED-005
     Scenario: Automated analysis takes adverse decisions with no human review
-      Given a measure of type "automated_analysis"
+      Given a measure analysing data automatically
       And the objective is serious crime
-      And "jurisdiction" is "DE"
-      And "automated_processing.solely_automated_adverse_decision" is true
-      And "automated_processing.human_review" is false
+      And the measure applies in DE
+      And adverse decisions are taken solely by automated means
+      And automated hits are not re-examined by a human before action is taken
       When it is assessed as of 2025-01-01
       Then finding LED-005 is a violation
 
     @LED-005
     Scenario: No automated processing takes place
-      Given a measure of type "access_to_retained_data"
+      Given a measure requiring access to retained data
       And the objective is serious crime
-      And "jurisdiction" is "DE"
-      And "automated_processing.takes_place" is false
+      And the measure applies in DE
+      And the data are not analysed automatically to profile or select persons
       When it is assessed as of 2025-01-01
       Then rule LED-005 does not apply
 
     @LED-005
     Scenario: Whether automated processing takes place is asked once
-      Given a measure of type "access_to_retained_data"
+      Given a measure requiring access to retained data
       And the objective is serious crime
-      And "jurisdiction" is "DE"
+      And the measure applies in DE
       When it is assessed as of 2025-01-01
-      Then finding LED-005 asks for "automated_processing.takes_place"
+      Then finding LED-005 asks whether the data are analysed automatically to profile or select persons
 
     @LED-001
     Scenario: The processing is stated to fall outside the Law Enforcement Directive
-      Given a measure of type "access_to_retained_data"
+      Given a measure requiring access to retained data
       And the objective is serious crime
-      And "jurisdiction" is "DE"
-      And "led.applicable" is false
-      And "led.purposes_specified_explicit" is false
+      And the measure applies in DE
+      And the data are not processed by competent authorities for criminal-law purposes
+      And the purposes of processing are not specified, explicit and legitimate
       When it is assessed as of 2025-01-01
       Then rule LED-001 does not apply
 
   Rule: A stated list of data categories is complete (LED-004, LED-006; LED Art. 10)
-    When data.categories is stated and names no special category, no special category is
+    Where the data covered are stated and include no special category, no special category is
     processed, so the special-category tests are not asked.
 
     @LED-004 @LED-006
     Scenario: Traffic data only: no special category is processed
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       And the objective is serious crime
-      And "led.dpia_done" is false
-      And "led.new_technology" is false
-      And "data.subjects_scope" is "suspects_only"
+      And no data protection impact assessment was carried out
+      And the processing uses no new technologies
+      And the data covered are those of suspects only
       When it is assessed as of 2025-01-01
       Then rule LED-004 does not apply
       And finding LED-006 is satisfied
 
     @LED-004
     Scenario: Special categories are listed, so their justification is asked
-      Given a measure requiring access to retained special_categories data
+      Given a measure requiring access to retained data, covering special categories of personal data
       And the objective is serious crime
       When it is assessed as of 2025-01-01
-      Then finding LED-004 asks for "special_categories.strictly_necessary_justified"
+      Then finding LED-004 asks whether processing the special categories is shown to be strictly necessary
 
   Rule: A described storage period is not asked again (NEC-001)
     A measure that stores nothing needs no retention period; an erasure rule ("until no
@@ -269,42 +269,42 @@ Feature: Scopes as the leading cases read them, and interference in stages
 
     @NEC-001
     Scenario: A measure that stores nothing is fully described without a period
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       And the objective is serious crime
-      And "data.subjects_scope" is "suspects_only"
-      And "access.authorities" is ["criminal police"]
-      And "retention.no_storage" is true
+      And the data covered are those of suspects only
+      And the authorities that may access the data are "criminal police"
+      And the measure keeps no data at all
       When it is assessed as of 2025-01-01
       Then finding NEC-001 is satisfied
 
     @NEC-001
     Scenario: An erasure rule describes the period
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       And the objective is serious crime
-      And "data.subjects_scope" is "suspects_only"
-      And "access.authorities" is ["criminal police"]
-      And "retention.until_no_longer_necessary" is true
+      And the data covered are those of suspects only
+      And the authorities that may access the data are "criminal police"
+      And the data are kept only until they are no longer necessary
       When it is assessed as of 2025-01-01
       Then finding NEC-001 is satisfied
 
     @NEC-001
     Scenario: A stated unlimited period is not asked again when something else is missing
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       And the objective is serious crime
-      And "data.subjects_scope" is "suspects_only"
-      And "retention.period_unlimited" is true
+      And the data covered are those of suspects only
+      And the law sets no maximum period for keeping the data
       When it is assessed as of 2025-01-01
-      Then finding NEC-001 asks for "access.authorities"
-      And finding NEC-001 does not ask for "retention.period_days"
+      Then finding NEC-001 asks which authorities may access the data
+      And finding NEC-001 does not ask how long the data may be kept at most
 
     @NEC-001
     Scenario: Nothing is said about the period
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       And the objective is serious crime
-      And "data.subjects_scope" is "suspects_only"
-      And "access.authorities" is ["criminal police"]
+      And the data covered are those of suspects only
+      And the authorities that may access the data are "criminal police"
       When it is assessed as of 2025-01-01
-      Then finding NEC-001 asks for "retention.period_days"
+      Then finding NEC-001 asks how long the data may be kept at most
 
   Rule: A later serious stage does not make the whole measure serious (R5; LQDN II)
     Finding the civil identity behind an IP address is not a serious interference; linking
@@ -314,11 +314,11 @@ Feature: Scopes as the leading cases read them, and interference in stages
 
     @PROP-002 @RET-008
     Scenario: Identity behind an IP address for crime in general, with a later linking stage
-      Given a measure requiring access to retained subscriber_civil_identity and ip_source_connection data
+      Given a measure requiring access to retained data, covering the subscriber's civil identity and IP addresses of the source of a connection
       And the objective is crime in general
-      And "access.ip_to_identity" is true
-      And "access.linking_allows_precise_conclusions" is true
-      And "authorisation.prior_review_by" is "police"
+      And the access consists in finding the civil identity behind an IP address
+      And linking the data could reveal the person's private life
+      And access is authorised beforehand by the police
       When it is assessed as of 2025-01-01
       Then rule PROP-002 does not apply
       And finding RET-008 is a condition to impose
@@ -326,18 +326,18 @@ Feature: Scopes as the leading cases read them, and interference in stages
 
     @PROP-002
     Scenario: Stated to be serious only at a later stage
-      Given a measure requiring access to retained subscriber_civil_identity data
+      Given a measure requiring access to retained data, covering the subscriber's civil identity
       And the objective is crime in general
-      And "access.linking_allows_precise_conclusions" is true
-      And "access.serious_only_at_later_stage" is true
+      And linking the data could reveal the person's private life
+      And the interference can become serious only at a later stage
       When it is assessed as of 2025-01-01
       Then finding PROP-002 is satisfied
 
     @PROP-002
     Scenario: Linking in the access itself makes it serious
-      Given a measure requiring access to retained subscriber_civil_identity data
+      Given a measure requiring access to retained data, covering the subscriber's civil identity
       And the objective is crime in general
-      And "access.linking_allows_precise_conclusions" is true
+      And linking the data could reveal the person's private life
       When it is assessed as of 2025-01-01
       Then finding PROP-002 is a violation
       And finding PROP-002 cites Ministerio Fiscal

@@ -13,10 +13,10 @@ Feature: Secret surveillance and interception
 
     @SURV-001
     Scenario: A minister authorises the interception and nobody reviews it afterwards
-      Given a measure of type "interception_targeted"
+      Given a measure intercepting the communications of targeted persons
       And EU law does not apply to it
-      And "authorisation.prior_review_by" is "executive_minister"
-      And "authorisation.independent_ex_post_review" is false
+      And access is authorised beforehand by a minister
+      And no independent body reviews uses of the measure afterwards
       When it is assessed as of 2025-01-01
       Then finding SURV-001 is a violation
       And finding SURV-001 cites Szabó and Vissy
@@ -25,38 +25,38 @@ Feature: Secret surveillance and interception
 
     @SURV-001
     Scenario: The police authorise the interception and nobody reviews it afterwards
-      Given a measure of type "interception_targeted"
-      And "authorisation.prior_review_by" is "police"
-      And "authorisation.independent_ex_post_review" is false
+      Given a measure intercepting the communications of targeted persons
+      And access is authorised beforehand by the police
+      And no independent body reviews uses of the measure afterwards
       When it is assessed as of 2025-01-01
       Then finding SURV-001 is a violation
 
     @SURV-001
     Scenario: A judge authorises the interception
-      Given a measure of type "interception_targeted"
-      And "authorisation.prior_review_by" is "court"
+      Given a measure intercepting the communications of targeted persons
+      And access is authorised beforehand by a court
       When it is assessed as of 2025-01-01
       Then finding SURV-001 is satisfied
 
     @SURV-001
     Scenario: A ministerial warrant is reviewed afterwards by an independent body
-      Given a measure of type "interception_targeted"
-      And "authorisation.prior_review_by" is "executive_minister"
-      And "authorisation.independent_ex_post_review" is true
+      Given a measure intercepting the communications of targeted persons
+      And access is authorised beforehand by a minister
+      And an independent body reviews uses of the measure afterwards
       When it is assessed as of 2025-01-01
       Then finding SURV-001 is satisfied
 
     @SURV-001
     Scenario: It is not stated whether a ministerial warrant is reviewed afterwards
-      Given a measure of type "interception_targeted"
-      And "authorisation.prior_review_by" is "executive_minister"
+      Given a measure intercepting the communications of targeted persons
+      And access is authorised beforehand by a minister
       When it is assessed as of 2025-01-01
-      Then finding SURV-001 asks for "authorisation.independent_ex_post_review"
+      Then finding SURV-001 asks whether an independent body reviews uses of the measure afterwards
 
     @SURV-001
     Scenario: Bulk interception has its own authorisation test
-      Given a measure of type "interception_bulk"
-      And "authorisation.prior_review_by" is "executive_minister"
+      Given a measure intercepting communications in bulk
+      And access is authorised beforehand by a minister
       When it is assessed as of 2025-01-01
       Then rule SURV-001 does not apply
 
@@ -68,9 +68,9 @@ Feature: Secret surveillance and interception
 
     @SURV-002
     Scenario: The law does not require individual suspicion
-      Given a measure of type "interception_targeted"
+      Given a measure intercepting the communications of targeted persons
       And EU law does not apply to it
-      And "authorisation.requires_individual_suspicion" is false
+      And authorisation does not require individual suspicion
       When it is assessed as of 2025-01-01
       Then finding SURV-002 is a violation
       And the necessity principle is not satisfied
@@ -84,14 +84,14 @@ Feature: Secret surveillance and interception
 
     @SURV-002
     Scenario: The law is silent on suspicion
-      Given a measure of type "interception_targeted"
+      Given a measure intercepting the communications of targeted persons
       When it is assessed as of 2025-01-01
-      Then finding SURV-002 asks for "authorisation.requires_individual_suspicion"
+      Then finding SURV-002 asks whether authorisation requires a factual basis and individual suspicion
 
     @SURV-002
     Scenario: Bulk interception is not based on individual suspicion by design
-      Given a measure of type "interception_bulk"
-      And "authorisation.requires_individual_suspicion" is false
+      Given a measure intercepting communications in bulk
+      And authorisation does not require individual suspicion
       When it is assessed as of 2025-01-01
       Then rule SURV-002 does not apply
 
@@ -105,10 +105,10 @@ Feature: Secret surveillance and interception
 
     @SURV-004
     Scenario: The agency taps the network without showing any authorisation
-      Given a measure of type "interception_targeted"
+      Given a measure intercepting the communications of targeted persons
       And EU law does not apply to it
-      And "access.direct_network_access_by_agency" is true
-      And "access.authorisation_shown_to_provider" is false
+      And the agency can tap the network directly
+      And the agency need not show the authorisation to the provider
       When it is assessed as of 2025-01-01
       Then finding SURV-004 is a violation
       And finding SURV-004 cites Zakharov
@@ -116,9 +116,9 @@ Feature: Secret surveillance and interception
 
     @SURV-004
     Scenario: The agency taps the network but must show the authorisation
-      Given a measure collecting in real time traffic and location data
-      And "access.direct_network_access_by_agency" is true
-      And "access.authorisation_shown_to_provider" is true
+      Given a measure collecting data in real time, covering traffic data and location data
+      And the agency can tap the network directly
+      And the agency must show the authorisation to the provider before access
       When it is assessed as of 2025-01-01
       Then finding SURV-004 is satisfied
 
@@ -130,20 +130,20 @@ Feature: Secret surveillance and interception
 
     @SURV-004
     Scenario: Direct access is stated but not whether the authorisation is shown
-      Given a measure of type "interception_targeted"
-      And "access.direct_network_access_by_agency" is true
+      Given a measure intercepting the communications of targeted persons
+      And the agency can tap the network directly
       When it is assessed as of 2025-01-01
-      Then finding SURV-004 asks for "access.authorisation_shown_to_provider"
+      Then finding SURV-004 asks whether the agency must show the authorisation to the provider before access
 
     @SURV-004
     Scenario: A bulk interception regime does not say how the agency reaches the cables
       Given the example measure "ex11-bulk-interception-ministerial"
       When it is assessed
-      Then finding SURV-004 asks for "access.direct_network_access_by_agency"
+      Then finding SURV-004 asks whether the agency can tap the network directly
 
     @SURV-004
     Scenario: A PNR scheme is not asked about network access
-      Given a measure of type "pnr_processing"
+      Given a measure processing passenger name records
       When it is assessed as of 2025-01-01
       Then rule SURV-004 does not apply
 
@@ -165,19 +165,19 @@ Feature: Secret surveillance and interception
 
     @SURV-005
     Scenario: The remedy needs a notification that never comes
-      Given a measure of type "interception_targeted"
-      And "remedy.available" is true
-      And "notification.persons_notified" is "never"
-      And "remedy.requires_notification" is true
+      Given a measure intercepting the communications of targeted persons
+      And the persons concerned have an effective remedy
+      And the persons concerned are informed never
+      And using the remedy depends on having been notified
       When it is assessed as of 2025-01-01
       Then finding SURV-005 is a violation
 
     @SURV-005
     Scenario: The remedy needs a notification the law does not provide for
-      Given a measure of type "device_search"
-      And "remedy.available" is true
-      And "notification.persons_notified" is "not_specified"
-      And "remedy.requires_notification" is true
+      Given a measure searching a device
+      And the persons concerned have an effective remedy
+      And the persons concerned are informed as the law does not say
+      And using the remedy depends on having been notified
       When it is assessed as of 2025-01-01
       Then finding SURV-005 is a violation
 
@@ -189,21 +189,21 @@ Feature: Secret surveillance and interception
 
     @SURV-005
     Scenario: Persons are notified, so the remedy need not work without notification
-      Given a measure of type "interception_targeted"
-      And "remedy.available" is true
-      And "notification.persons_notified" is "required_when_no_jeopardy"
+      Given a measure intercepting the communications of targeted persons
+      And the persons concerned have an effective remedy
+      And the persons concerned are informed once this no longer jeopardises the investigation
       When it is assessed as of 2025-01-01
       Then finding SURV-005 is satisfied
 
     @SURV-005
     Scenario: Access to retained data does not say whether a remedy exists
-      Given a measure requiring access to retained traffic data
+      Given a measure requiring access to retained data, covering traffic data
       When it is assessed as of 2025-01-01
-      Then finding SURV-005 asks for "remedy.available"
+      Then finding SURV-005 asks whether the persons concerned have an effective remedy
 
     @SURV-005
     Scenario: An unclassified measure that says nothing about remedies is not asked
-      Given a measure of type "other"
+      Given a measure of another kind
       When it is assessed as of 2025-01-01
       Then rule SURV-005 does not apply
 
@@ -223,22 +223,22 @@ Feature: Secret surveillance and interception
 
     @SURV-006
     Scenario: An independent body authorises each operation knowing its selectors
-      Given a measure of type "interception_bulk"
-      And "bulk.independent_authorisation_at_outset" is true
-      And "bulk.authoriser_informed_of_purpose_bearers_selector_categories" is true
+      Given a measure intercepting communications in bulk
+      And each bulk operation is authorised at the outset by a body independent of the executive
+      And the authorising body is told the purpose, the bearers and the categories of selectors
       When it is assessed as of 2025-01-01
       Then finding SURV-006 is satisfied
 
     @SURV-006
     Scenario: It is not stated what the independent authoriser is told
-      Given a measure of type "interception_bulk"
-      And "bulk.independent_authorisation_at_outset" is true
+      Given a measure intercepting communications in bulk
+      And each bulk operation is authorised at the outset by a body independent of the executive
       When it is assessed as of 2025-01-01
-      Then finding SURV-006 asks for "bulk.authoriser_informed_of_purpose_bearers_selector_categories"
+      Then finding SURV-006 asks whether the authorising body is told the purpose, the bearers and the categories of selectors
 
     @SURV-006
     Scenario: Targeted interception is outside this rule
-      Given a measure of type "interception_targeted"
+      Given a measure intercepting the communications of targeted persons
       When it is assessed as of 2025-01-01
       Then rule SURV-006 does not apply
 
@@ -259,35 +259,35 @@ Feature: Secret surveillance and interception
 
     @SURV-007
     Scenario: All eight safeguards are in the law
-      Given a measure of type "interception_bulk"
-      And "bulk.grounds_defined" is true
-      And "bulk.individual_selection_circumstances" is true
-      And "bulk.authorisation_procedure" is true
-      And "bulk.selection_examination_use_rules" is true
-      And "bulk.sharing_precautions" is true
-      And "bulk.duration_storage_erasure" is true
-      And "bulk.independent_supervision" is true
-      And "bulk.independent_ex_post_review" is true
+      Given a measure intercepting communications in bulk
+      And the law sets the grounds for bulk interception
+      And the law sets when an individual's communications may be selected
+      And the law sets the procedure for authorising bulk interception
+      And the law sets how intercept material is selected, examined and used
+      And the law sets precautions for sharing intercept material
+      And the law limits how long material is intercepted and kept, and when it is erased
+      And an independent body supervises bulk interception while it runs
+      And bulk interception is open to effective independent review afterwards
       When it is assessed as of 2025-01-01
       Then finding SURV-007 is satisfied
 
     @SURV-007
     Scenario: Seven safeguards are stated and ex post review is not
-      Given a measure of type "interception_bulk"
-      And "bulk.grounds_defined" is true
-      And "bulk.individual_selection_circumstances" is true
-      And "bulk.authorisation_procedure" is true
-      And "bulk.selection_examination_use_rules" is true
-      And "bulk.sharing_precautions" is true
-      And "bulk.duration_storage_erasure" is true
-      And "bulk.independent_supervision" is true
+      Given a measure intercepting communications in bulk
+      And the law sets the grounds for bulk interception
+      And the law sets when an individual's communications may be selected
+      And the law sets the procedure for authorising bulk interception
+      And the law sets how intercept material is selected, examined and used
+      And the law sets precautions for sharing intercept material
+      And the law limits how long material is intercepted and kept, and when it is erased
+      And an independent body supervises bulk interception while it runs
       When it is assessed as of 2025-01-01
-      Then finding SURV-007 asks for "bulk.independent_ex_post_review"
+      Then finding SURV-007 asks whether bulk interception is open to effective independent review afterwards
 
     @SURV-007
     Scenario: Targeted interception is governed by the six minimum safeguards instead
-      Given a measure of type "interception_targeted"
-      And "bulk.sharing_precautions" is false
+      Given a measure intercepting the communications of targeted persons
+      And the law sets no precautions for sharing intercept material
       When it is assessed as of 2025-01-01
       Then rule SURV-007 does not apply
 
@@ -306,21 +306,21 @@ Feature: Secret surveillance and interception
 
     @SURV-008
     Scenario: Both kinds of selector need prior approval
-      Given a measure of type "interception_bulk"
-      And "bulk.strong_selectors_prior_internal_authorisation" is true
-      And "bulk.journalistic_selectors_independent_authorisation" is true
+      Given a measure intercepting communications in bulk
+      And selectors linked to identifiable persons need prior internal authorisation
+      And selectors aimed at journalistic sources need independent authorisation
       When it is assessed as of 2025-01-01
       Then finding SURV-008 is satisfied
 
     @SURV-008
     Scenario: The approval of journalistic selectors is not stated
-      Given a measure of type "interception_bulk"
-      And "bulk.strong_selectors_prior_internal_authorisation" is true
+      Given a measure intercepting communications in bulk
+      And selectors linked to identifiable persons need prior internal authorisation
       When it is assessed as of 2025-01-01
-      Then finding SURV-008 asks for "bulk.journalistic_selectors_independent_authorisation"
+      Then finding SURV-008 asks whether selectors aimed at journalistic sources need independent authorisation
 
     @SURV-008
     Scenario: Targeted interception uses no selectors
-      Given a measure of type "interception_targeted"
+      Given a measure intercepting the communications of targeted persons
       When it is assessed as of 2025-01-01
       Then rule SURV-008 does not apply

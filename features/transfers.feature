@@ -10,10 +10,10 @@ Feature: Transfers of personal data to countries outside the EU
 
     @XFER-001
     Scenario: The recipient country sets no limits on its authorities' access
-      Given a measure of type "transmission_to_agencies"
-      And "jurisdiction" is "EU"
-      And "transfer.to_third_country" is true
-      And "transfer.recipient_access_limited_to_strictly_necessary" is false
+      Given a measure obliging providers to transmit data to agencies
+      And the measure applies in EU
+      And the data are transferred to a country outside the EU and the EEA
+      And the recipient country does not limit its authorities' access to what is strictly necessary
       When it is assessed as of 2021-01-01
       Then finding XFER-001 is a violation
       And finding XFER-001 cites Schrems
@@ -21,45 +21,45 @@ Feature: Transfers of personal data to countries outside the EU
 
     @XFER-001
     Scenario: The recipient country's law limits access to what is strictly necessary
-      Given a measure of type "transmission_to_agencies"
-      And "jurisdiction" is "EU"
-      And "transfer.to_third_country" is true
-      And "transfer.recipient_access_limited_to_strictly_necessary" is true
+      Given a measure obliging providers to transmit data to agencies
+      And the measure applies in EU
+      And the data are transferred to a country outside the EU and the EEA
+      And the recipient country limits its authorities' access to what is strictly necessary
       When it is assessed as of 2021-01-01
       Then finding XFER-001 is satisfied
 
     @XFER-001
     Scenario: The recipient's law is not described
-      Given a measure of type "transmission_to_agencies"
-      And "jurisdiction" is "EU"
-      And "transfer.to_third_country" is true
+      Given a measure obliging providers to transmit data to agencies
+      And the measure applies in EU
+      And the data are transferred to a country outside the EU and the EEA
       When it is assessed as of 2021-01-01
-      Then finding XFER-001 asks for "transfer.recipient_access_limited_to_strictly_necessary"
+      Then finding XFER-001 asks whether the recipient country limits its authorities' access to what is strictly necessary
 
     @XFER-001
     Scenario: Before Schrems the essential-equivalence test did not exist
-      Given a measure of type "transmission_to_agencies"
-      And "jurisdiction" is "EU"
-      And "transfer.to_third_country" is true
-      And "transfer.recipient_access_limited_to_strictly_necessary" is false
+      Given a measure obliging providers to transmit data to agencies
+      And the measure applies in EU
+      And the data are transferred to a country outside the EU and the EEA
+      And the recipient country does not limit its authorities' access to what is strictly necessary
       When it is assessed as of 2015-10-05
       Then rule XFER-001 does not apply
 
     @XFER-001 @XFER-002
     Scenario: The data stay in the Union
-      Given a measure of type "transmission_to_agencies"
-      And "jurisdiction" is "EU"
-      And "transfer.to_third_country" is false
+      Given a measure obliging providers to transmit data to agencies
+      And the measure applies in EU
+      And the data are not transferred outside the EU and the EEA
       When it is assessed as of 2021-01-01
       Then rule XFER-001 does not apply
       And rule XFER-002 does not apply
 
     @XFER-001
     Scenario: Outside EU law the Charter test does not run
-      Given a measure of type "transmission_to_agencies"
+      Given a measure obliging providers to transmit data to agencies
       And EU law does not apply to it
-      And "transfer.to_third_country" is true
-      And "transfer.recipient_access_limited_to_strictly_necessary" is false
+      And the data are transferred to a country outside the EU and the EEA
+      And the recipient country does not limit its authorities' access to what is strictly necessary
       When it is assessed as of 2021-01-01
       Then rule XFER-001 does not apply
 
@@ -68,10 +68,10 @@ Feature: Transfers of personal data to countries outside the EU
 
     @XFER-002
     Scenario: No remedy in the recipient country
-      Given a measure of type "transmission_to_agencies"
-      And "jurisdiction" is "EU"
-      And "transfer.to_third_country" is true
-      And "transfer.recipient_effective_remedy" is false
+      Given a measure obliging providers to transmit data to agencies
+      And the measure applies in EU
+      And the data are transferred to a country outside the EU and the EEA
+      And the persons concerned have no effective remedy in the recipient country
       When it is assessed as of 2021-01-01
       Then finding XFER-002 is a violation
       And finding XFER-002 cites Schrems II
@@ -79,9 +79,9 @@ Feature: Transfers of personal data to countries outside the EU
 
     @XFER-002
     Scenario: An effective remedy exists in the recipient country
-      Given a measure of type "transmission_to_agencies"
-      And "jurisdiction" is "EU"
-      And "transfer.to_third_country" is true
-      And "transfer.recipient_effective_remedy" is true
+      Given a measure obliging providers to transmit data to agencies
+      And the measure applies in EU
+      And the data are transferred to a country outside the EU and the EEA
+      And the persons concerned have an effective remedy in the recipient country
       When it is assessed as of 2021-01-01
       Then finding XFER-002 is satisfied

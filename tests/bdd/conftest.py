@@ -3,6 +3,13 @@
 Steps build a real measure document (validated against the measure contract),
 assess it with the shipped rulebook and the default engine, and check the
 reasoned assessment. Family test modules only bind their feature file.
+
+Facts are stated in the contract's own words (contract/labels.yaml, read by
+:mod:`art52.handbook.vocabulary`): "linking the data could reveal the person's
+private life" sets ``access.linking_allows_precise_conclusions`` to true. The
+raw forms (``"path" is value``, ``a measure of type "..."``, ``asks for "path"``)
+remain only as a fallback for new feature files; tests/bdd/test_readable_steps.py
+keeps them out of features/.
 """
 
 from __future__ import annotations
@@ -16,29 +23,72 @@ from typing import Any
 
 import pytest
 from pytest_bdd import given, parsers, then, when
+from pytest_bdd.parsers import StepParser
 
 from art52.domain.assessment import Assessment
 from art52.domain.findings import Finding
+from art52.handbook.vocabulary import UNSTATED, Vocabulary, default_vocabulary
 from art52.services.assessments import Assessor
 
-PHRASES: dict[str, str] = {
-    "crime in general": "crime_general",
-    "serious crime": "serious_crime",
-    "national security": "national_security",
-    "terrorism": "terrorism",
-    "a serious threat to public security": "public_security_serious_threat",
-    "administrative offences": "administrative_offence",
-    "online IP enforcement": "ipr_enforcement_online",
-    "another objective": "other",
-}
-MEASURE_PHRASES: dict[str, str] = {
-    "requiring access to retained": "access_to_retained_data",
-    "obliging providers to retain": "retention_obligation",
-    "ordering expedited preservation of": "expedited_preservation",
-    "collecting in real time": "real_time_collection",
-    "analysing automatically": "automated_analysis",
-    "obliging providers to transmit": "transmission_to_agencies",
-}
+VOCABULARY: Vocabulary = default_vocabulary()
+
+
+class FactSentence(StepParser):
+    """A fact stated in the contract's words; the step receives ``fact`` = (path, value)."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        super().__init__("<a fact in the words of contract/labels.yaml>")
+        self.vocabulary = vocabulary
+
+    def parse_arguments(self, name: str) -> dict[str, Any] | None:
+        fact = self.vocabulary.read_fact(name)
+        return None if fact is None else {"fact": fact}
+
+    def is_matching(self, name: str) -> bool:
+        return self.vocabulary.read_fact(name) is not None
+
+
+class MeasureIntroduction(StepParser):
+    """ "a measure requiring access to retained data[, covering traffic data and location data]"."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        super().__init__("<a measure type's introduction[, covering <data categories>]>")
+        self.vocabulary = vocabulary
+
+    def parse_arguments(self, name: str) -> dict[str, Any] | None:
+        opening, _, covered = name.partition(", covering ")
+        measure_type = self.vocabulary.read_introduction(opening)
+        if measure_type is None:
+            return None
+        if not covered:
+            return {"measure_type": measure_type, "categories": None}
+        fact = self.vocabulary.read_fact(self.vocabulary.phrase("data.categories", covered))
+        return None if fact is None else {"measure_type": measure_type, "categories": fact[1]}
+
+    def is_matching(self, name: str) -> bool:
+        return self.parse_arguments(name) is not None
+
+
+class Topical(StepParser):
+    """A step naming a fact by its topic ("... asks whether ..."); the step receives ``path``."""
+
+    def __init__(self, vocabulary: Vocabulary, pattern: str) -> None:
+        super().__init__(pattern)
+        self.vocabulary = vocabulary
+        self.regex = re.compile(pattern)
+
+    def parse_arguments(self, name: str) -> dict[str, Any] | None:
+        match = self.regex.fullmatch(name)
+        if match is None:
+            return None
+        arguments = match.groupdict()
+        path = self.vocabulary.read_topic(arguments.pop("topic"))
+        return None if path is None else {**arguments, "path": path}
+
+    def is_matching(self, name: str) -> bool:
+        return self.parse_arguments(name) is not None
+
+
 OUTCOMES: dict[str, str] = {
     "satisfied": "satisfied",
     "not satisfied": "not_satisfied",
@@ -101,10 +151,6 @@ def _value(text: str) -> Any:
     return json.loads(text)
 
 
-def _categories(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r",| and ", text) if part.strip()]
-
-
 # --- Given ------------------------------------------------------------------------------
 
 
@@ -113,34 +159,35 @@ def example_measure(case: Case, examples_dir: Path, name: str) -> None:
     case.document = json.loads((examples_dir / f"{name}.json").read_text())
 
 
-@given(
-    parsers.re(
-        r"a measure (?P<phrase>requiring access to retained|obliging providers to retain|"
-        r"ordering expedited preservation of|collecting in real time|analysing automatically|"
-        r"obliging providers to transmit) (?P<categories>[a-z_, ]+?) data"
-    )
-)
-def communications_measure(case: Case, phrase: str, categories: str) -> None:
-    case.set("measure_type", MEASURE_PHRASES[phrase])
-    case.set("actor_model", "provider_obligation")
+@given(MeasureIntroduction(VOCABULARY))
+def introduced_measure(case: Case, measure_type: str, categories: list[str] | None) -> None:
+    """A measure of a Member State (Germany); "covering ..." makes it an obligation on providers covering those data."""
+    case.set("measure_type", measure_type)
     case.set("jurisdiction", "DE")
-    case.set("data.categories", _categories(categories))
+    if categories is not None:
+        case.set("actor_model", "provider_obligation")
+        case.set("data.categories", categories)
+
+
+@given(FactSentence(VOCABULARY))
+def stated_fact(case: Case, fact: tuple[str, Any]) -> None:
+    path, value = fact
+    if value is UNSTATED:
+        case.unset(path)
+    else:
+        case.set(path, value)
 
 
 @given(parsers.parse('a measure of type "{measure_type}"'))
 def measure_of_type(case: Case, measure_type: str) -> None:
-    """A measure of a Member State (Germany) unless a later step says where it applies."""
+    """Raw fallback: a measure of a Member State (Germany) unless a later step says where it applies."""
     case.set("measure_type", measure_type)
     case.set("jurisdiction", "DE")
 
 
-@given(parsers.parse("the objective is {phrase}"))
-def objective(case: Case, phrase: str) -> None:
-    case.set("objective", PHRASES[phrase])
-
-
 @given(parsers.re(r'"(?P<path>[a-z_.0-9]+)" is (?P<value>.+)'))
 def fact_is(case: Case, path: str, value: str) -> None:
+    """Raw fallback: a contract field by its path, the value as JSON."""
     if value == "not stated":
         case.unset(path)
     else:
@@ -222,6 +269,7 @@ def finding_version(case: Case, rule_id: str, version: int) -> None:
     assert case.finding(rule_id).rule_version == version
 
 
+@then(Topical(VOCABULARY, r"finding (?P<rule_id>[A-Z]+-\d{3}) asks (?P<topic>.+)"))
 @then(parsers.parse('finding {rule_id} asks for "{path}"'))
 def finding_asks(case: Case, rule_id: str, path: str) -> None:
     finding = case.finding(rule_id)
@@ -229,6 +277,7 @@ def finding_asks(case: Case, rule_id: str, path: str) -> None:
     assert path in finding.missing_facts, f"{rule_id} asks for {finding.missing_facts}"
 
 
+@then(Topical(VOCABULARY, r"finding (?P<rule_id>[A-Z]+-\d{3}) does not ask (?P<topic>.+)"))
 @then(parsers.parse('finding {rule_id} does not ask for "{path}"'))
 def finding_does_not_ask(case: Case, rule_id: str, path: str) -> None:
     finding = case.finding(rule_id)
@@ -240,6 +289,7 @@ def finding_provisional(case: Case, rule_id: str) -> None:
     assert case.finding(rule_id).legal_review_required
 
 
+@then(Topical(VOCABULARY, r"the assessment asks (?P<topic>.+)"))
 @then(parsers.parse('the assessment asks for "{path}"'))
 def assessment_asks(case: Case, path: str) -> None:
     assert path in [m.path for m in case.result().missing_facts]
@@ -268,16 +318,25 @@ def verdict_range(case: Case, best: str, worst: str) -> None:
     assert (span.best.value, span.worst.value) == (VERDICTS[best], VERDICTS[worst]), span
 
 
+@then(Topical(VOCABULARY, r"the assessment does not ask (?P<topic>.+)"))
 @then(parsers.parse('the assessment does not ask for "{path}"'))
 def assessment_does_not_ask(case: Case, path: str) -> None:
     assert path not in [m.path for m in case.result().missing_facts]
 
 
+@then(Topical(VOCABULARY, r"the first question asks (?P<topic>.+)"))
 @then(parsers.parse('the first question asks for "{path}"'))
 def first_question(case: Case, path: str) -> None:
     assert case.result().missing_facts[0].path == path, [m.path for m in case.result().missing_facts]
 
 
+@then(
+    Topical(
+        VOCABULARY,
+        r"the question (?P<topic>.+) (?P<change>could change the verdict|is to confirm|"
+        r"could change the (?P<principle>[a-z]+) principle)",
+    )
+)
 @then(
     parsers.re(
         r'question "(?P<path>[a-z_.0-9]+)" (?P<change>could change the verdict|is to confirm|'
@@ -298,6 +357,7 @@ def recommends(case: Case, rule_id: str) -> None:
     assert rule_id not in [c.rule_id for c in case.result().conditions]
 
 
+@then(Topical(VOCABULARY, r"a condition asks to confirm (?P<topic>.+)"))
 @then(parsers.parse('a condition asks to confirm "{path}"'))
 def condition_confirms(case: Case, path: str) -> None:
     assert any(
