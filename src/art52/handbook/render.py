@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from art52.handbook.pages import Handbook
 
@@ -39,10 +39,15 @@ def static_links(fmt: Format) -> Links:
     return Links(f"index.{fmt}", f"rule-{{id}}.{fmt}", f"source-{{id}}.{fmt}", f"provisional.{fmt}")
 
 
+def _escapes_html(template_name: str | None) -> bool:
+    """HTML templates (``*.html.j2``) escape every value; Markdown ones write text as it is."""
+    return template_name is not None and template_name.endswith(".html.j2")
+
+
 def _environment() -> Environment:
     return Environment(
         loader=PackageLoader("art52.handbook", "templates"),
-        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        autoescape=_escapes_html,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -85,6 +85,10 @@ class RuleCatalog:
         citing = sorted({r.id for r in book.rules if any(c.ref == source_id for c in r.spec.sources)})
         return SourceDetail(found, tuple(citing))
 
+    def documents(self) -> tuple[Rulebook, ScenarioSuite]:
+        """The rulebook in force and the scenarios documenting it, as the handbook renders them."""
+        return self._rulebook(), self._scenarios()
+
     def summary(self) -> RulebookSummary:
         book = self._rulebook()
         return RulebookSummary(
