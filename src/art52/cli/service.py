@@ -81,9 +81,7 @@ def serve(
     finally:
         container.close()
     processes = f", {workers} worker processes" if workers > 1 else ""
-    typer.echo(
-        f"art52: serving on http://{host}:{port} (database {describe_database(settings)}{processes})", err=True
-    )
+    typer.echo(f"art52: serving on http://{host}:{port} (database {describe_database(settings)}{processes})", err=True)
     uvicorn.run("art52.api.app:create_app", factory=True, host=host, port=port, workers=workers)
 
 

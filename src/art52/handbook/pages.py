@@ -77,6 +77,7 @@ class RulePage:
 
     rule_id: str
     family: str
+    family_title: str
     versions: tuple[VersionPage, ...]
     scenarios: tuple[ScenarioPage, ...]
 
@@ -120,7 +121,8 @@ class Handbook:
 
     @property
     def families(self) -> dict[str, list[RulePage]]:
-        return _grouped(self.rules, lambda r: r.family)
+        """Rules by family, under the family's title (the ``Feature:`` name of its scenarios)."""
+        return _grouped(self.rules, lambda r: r.family_title)
 
     @property
     def principles(self) -> dict[str, list[RulePage]]:
@@ -151,6 +153,7 @@ def build_handbook(
         RulePage(
             rule_id=rule_id,
             family=book.versions(rule_id)[-1].family,
+            family_title=_family_title(book.versions(rule_id)[-1].family, suite),
             versions=tuple(_version(book, vocabulary, r) for r in reversed(book.versions(rule_id))),
             scenarios=tuple(_scenario(s, found) for s in suite.tagged(rule_id)),
         )
@@ -169,6 +172,11 @@ def build_handbook(
         for source_id in sorted(book.sources)
     )
     return Handbook(book.version, generated_on, rules, sources, results is not None)
+
+
+def _family_title(family: str, suite: ScenarioSuite) -> str:
+    """The family's feature title (features/<family>.feature mirrors rules/<family>.yaml), else its name."""
+    return suite.titles.get(f"{family}.feature") or family.replace("_", " ").capitalize()
 
 
 def _version(book: Rulebook, vocabulary: Vocabulary, rule: Rule) -> VersionPage:

@@ -99,9 +99,7 @@ def _load_table(
     citations[name] = tuple(cited)
 
 
-def _citations(
-    raw: Any, sources: Mapping[str, Source], report: Callable[[tuple[Any, ...], str], None]
-) -> list[Citing]:
+def _citations(raw: Any, sources: Mapping[str, Source], report: Callable[[tuple[Any, ...], str], None]) -> list[Citing]:
     if not isinstance(raw, list):
         report((), "sources must be a list of citations (ref, pinpoint, verified)")
         return []

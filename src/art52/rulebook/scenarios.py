@@ -11,7 +11,7 @@ and the scenarios the API shows for a rule both come from here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,8 @@ class ScenarioSuite:
     scenarios: tuple[ScenarioRef, ...]
     tags: tuple[TagUse, ...]
     files: tuple[str, ...]
+    titles: Mapping[str, str] = field(default_factory=dict)
+    """Each file's ``Feature:`` name, by file."""
 
     def tagged(self, tag: str) -> tuple[ScenarioRef, ...]:
         """The scenarios that ``tag`` (a rule id, without ``@``) applies to, in suite order."""
@@ -75,11 +77,13 @@ class ScenarioSuite:
         scenarios: list[ScenarioRef] = []
         tags: list[TagUse] = []
         files: list[str] = []
+        titles: dict[str, str] = {}
         for part in parts:
             scenarios.extend(part.scenarios)
             tags.extend(part.tags)
             files.extend(part.files)
-        return cls(scenarios=tuple(scenarios), tags=tuple(tags), files=tuple(files))
+            titles.update(part.titles)
+        return cls(scenarios=tuple(scenarios), tags=tuple(tags), files=tuple(files), titles=titles)
 
 
 # --- Files -----------------------------------------------------------------------------------
@@ -136,7 +140,8 @@ def parse_feature_text(text: str, name: str) -> ScenarioSuite:
             for grandchild in rule.get("children", ()):
                 if "scenario" in grandchild:
                     scenarios.append(_scenario(grandchild["scenario"], name, rule.get("name"), inherited, tags))
-    return ScenarioSuite(scenarios=tuple(scenarios), tags=tuple(tags), files=(name,))
+    titles = {name: str(feature["name"])} if feature.get("name") else {}
+    return ScenarioSuite(scenarios=tuple(scenarios), tags=tuple(tags), files=(name,), titles=titles)
 
 
 def _scenario(

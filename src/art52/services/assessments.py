@@ -30,9 +30,7 @@ def parse_measure(document: Any) -> Measure:
     try:
         return Measure.model_validate(document)
     except ValidationError as error:
-        raise MeasureError(
-            [FieldIssue(json_pointer(e["loc"]), _message(e)) for e in error.errors()]
-        ) from None
+        raise MeasureError([FieldIssue(json_pointer(e["loc"]), _message(e)) for e in error.errors()]) from None
 
 
 def _message(error: Any) -> str:
