@@ -137,6 +137,13 @@ def test_rules_check_and_coverage_use_the_shipped_rulebook_and_features(
     assert json.loads(coverage.stdout)["rules"]
 
 
+def test_the_handbook_is_written_from_the_installed_package(installed: Installed) -> None:
+    done = installed.run("rules", "handbook", "--out", "handbook", "--date", "2026-12-03")
+    assert done.returncode == 0, done.stderr
+    page = (installed.work / "handbook" / "rule-RET-008.html").read_text()
+    assert "linking the data could reveal the person&#39;s private life" in page  # labels and templates shipped
+
+
 def test_tokens_create_writes_to_the_configured_database(installed: Installed) -> None:
     done = installed.run("tokens", "create", "--org", "ministry", "--role", "rule_admin", "--name", "Ada")
     assert done.returncode == 0, done.stderr
