@@ -17,7 +17,7 @@ Feature: Police access to data stored on a seized device
     @DEV-001
     Scenario: Police search a seized phone on their own authority
       Given a measure searching a device
-      And the measure applies in AT
+      And the measure's jurisdiction is AT
       And the processing is carried out by the State itself
       And the objective is serious crime
       And the measure covers data stored on a device
@@ -33,7 +33,7 @@ Feature: Police access to data stored on a seized device
     @DEV-001
     Scenario: A judge authorises the search of a phone for a minor offence
       Given a measure searching a device
-      And the measure applies in AT
+      And the measure's jurisdiction is AT
       And the processing is carried out by the State itself
       And the objective is serious crime
       And the measure covers data stored on a device
@@ -49,7 +49,7 @@ Feature: Police access to data stored on a seized device
     @DEV-001
     Scenario: The law leaves the factors governing access to the police
       Given a measure searching a device
-      And the measure applies in AT
+      And the measure's jurisdiction is AT
       And the processing is carried out by the State itself
       And the objective is serious crime
       And access is authorised beforehand by a court
@@ -61,7 +61,7 @@ Feature: Police access to data stored on a seized device
     @DEV-001
     Scenario: The person is never told that the phone was searched
       Given a measure searching a device
-      And the measure applies in AT
+      And the measure's jurisdiction is AT
       And the processing is carried out by the State itself
       And the objective is serious crime
       And access is authorised beforehand by an independent administrative body
@@ -73,7 +73,7 @@ Feature: Police access to data stored on a seized device
     @DEV-001
     Scenario: Unlocking a phone in substantiated urgency, reviewed promptly afterwards
       Given a measure searching a device
-      And the measure applies in AT
+      And the measure's jurisdiction is AT
       And the processing is carried out by the State itself
       And the objective is serious crime
       And access is authorised beforehand by no one
@@ -87,7 +87,7 @@ Feature: Police access to data stored on a seized device
     @DEV-001
     Scenario: Who authorises the search is not stated
       Given a measure searching a device
-      And the measure applies in AT
+      And the measure's jurisdiction is AT
       And the processing is carried out by the State itself
       And the objective is serious crime
       And the legislature itself defined the factors governing access, such as the offences
@@ -98,7 +98,7 @@ Feature: Police access to data stored on a seized device
     @DEV-001
     Scenario: Before Landeck the rule is not in force
       Given a measure searching a device
-      And the measure applies in AT
+      And the measure's jurisdiction is AT
       And the processing is carried out by the State itself
       And the objective is serious crime
       And access is authorised beforehand by the police
@@ -116,7 +116,7 @@ Feature: Police access to data stored on a seized device
     @DEV-001
     Scenario: Whether the search serves a criminal-law purpose is not stated
       Given a measure searching a device
-      And the measure applies in AT
+      And the measure's jurisdiction is AT
       And the processing is carried out by the State itself
       And access is authorised beforehand by the police
       When it is assessed as of 2025-01-10
@@ -125,7 +125,7 @@ Feature: Police access to data stored on a seized device
     @DEV-001
     Scenario: A search for national security lies outside the Law Enforcement Directive
       Given a measure searching a device
-      And the measure applies in AT
+      And the measure's jurisdiction is AT
       And the processing is carried out by the State itself
       And the objective is national security
       And access is authorised beforehand by the police

@@ -134,7 +134,7 @@ Feature: Cross-border e-evidence orders
     @EEV-003
     Scenario: A preservation order is available for all offences
       Given the example measure "ex07-epres-order-incomplete"
-      And the maximum sentence for the offence is 1 years
+      And the maximum sentence for the offence, in years, is 1
       And the offence is not one listed in Article 5(4) of the e-evidence Regulation
       When it is assessed
       Then rule EEV-003 does not apply

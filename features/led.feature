@@ -7,7 +7,7 @@ Feature: Processing of personal data by law-enforcement authorities
 
   Background:
     Given a measure searching a device
-    And the measure applies in BE
+    And the measure's jurisdiction is BE
     And the objective is serious crime
 
   Rule: The Directive reaches criminal-law processing in the Union only

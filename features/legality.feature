@@ -254,6 +254,6 @@ Feature: Legality: the limitation must be provided for by law
     Scenario: A cross-border order is not a retention obligation on providers
       Given a cross-border order to produce electronic evidence
       And the processing is carried out by a provider in another State under a cross-border order
-      And the measure applies in DE
+      And the measure's jurisdiction is DE
       When it is assessed as of 2024-06-01
       Then rule LEG-006 does not apply

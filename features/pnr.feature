@@ -7,7 +7,7 @@ Feature: Passenger Name Record schemes
 
   Background:
     Given a measure processing passenger name records
-    And the measure applies in BE
+    And the measure's jurisdiction is BE
     And the processing is carried out by private providers under an obligation
     And the national law implements Union law
     And the objective is serious crime

@@ -58,7 +58,7 @@ Feature: Proportionality: the interference must match what the measure achieves
     Scenario: A device search is not an ePrivacy measure
       Given a measure searching a device
       And the measure covers data stored on a device
-      And the measure applies in DE
+      And the measure's jurisdiction is DE
       And the national law implements Union law
       And the objective is crime in general
       When it is assessed as of 2025-01-01

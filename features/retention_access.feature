@@ -18,7 +18,7 @@ Feature: Access to and use of communications data held by providers
       Given a measure requiring access to retained data, covering IP addresses of the source of a connection and the subscriber's civil identity
       And the access consists in finding the civil identity behind an IP address
       And linking the data could not reveal the person's private life
-      And access is authorised beforehand by a public prosecutor not directing the investigation
+      And access is authorised beforehand by a public prosecutor with no role in the investigation or prosecution
       And the objective is crime in general
       When it is assessed as of 2024-06-01
       Then finding RET-008 is satisfied
@@ -40,7 +40,7 @@ Feature: Access to and use of communications data held by providers
     Scenario: Whether the linking could reveal private life is not stated
       Given a measure requiring access to retained data, covering IP addresses of the source of a connection and the subscriber's civil identity
       And the access consists in finding the civil identity behind an IP address
-      And access is authorised beforehand by the authority itself
+      And access is authorised beforehand by an official of the requesting authority
       When it is assessed as of 2024-06-01
       Then finding RET-008 asks whether linking the data could reveal the person's private life
 
@@ -83,7 +83,7 @@ Feature: Access to and use of communications data held by providers
     @RET-011 @DEV-001
     Scenario: Data on a seized phone are not retained provider data
       Given a measure searching a device
-      And the measure applies in AT
+      And the measure's jurisdiction is AT
       And the national law implements Union law
       And the measure covers data stored on a device and traffic data
       And the objective is crime in general
@@ -98,7 +98,7 @@ Feature: Access to and use of communications data held by providers
     @RET-012
     Scenario: Access authorised by the police alone is a violation
       Given a measure requiring access to retained data, covering traffic data
-      And access is authorised beforehand by the authority itself
+      And access is authorised beforehand by an official of the requesting authority
       And there is no emergency exception to prior review
       When it is assessed as of 2021-06-01
       Then finding RET-012 is a violation
@@ -107,7 +107,7 @@ Feature: Access to and use of communications data held by providers
     @RET-012
     Scenario: An urgency clause does not cure review by a non-independent official
       Given a measure requiring access to retained data, covering traffic data
-      And access is authorised beforehand by a public prosecutor not directing the investigation
+      And access is authorised beforehand by a public prosecutor with no role in the investigation or prosecution
       And in a duly justified emergency the measure may be used without prior review
       And after an emergency use the independent review must follow within a short time
       When it is assessed as of 2021-06-01
@@ -147,9 +147,9 @@ Feature: Access to and use of communications data held by providers
     Scenario: Interception by operators authorised by the investigating prosecutor
       Given a measure intercepting the communications of targeted persons
       And the processing is carried out by private providers under an obligation
-      And the measure applies in BE
+      And the measure's jurisdiction is BE
       And the measure covers the content of communications and traffic data
-      And access is authorised beforehand by the public prosecutor directing the investigation
+      And access is authorised beforehand by a public prosecutor who directs the investigation or may bring the prosecution
       When it is assessed as of 2022-05-01
       Then finding RET-013 is a violation
       And finding RET-013 cites Prokuratuur

@@ -46,7 +46,7 @@ Feature: Which body of law applies: the four routes
     @RET-011 @SURV-004
     Scenario: A UK access law assessed within the transition period is under EU law
       Given a measure requiring access to retained data, covering traffic data
-      And the measure applies in GB
+      And the measure's jurisdiction is GB
       And the objective is crime in general
       When it is assessed as of 2020-12-31
       Then finding RET-011 is a violation
@@ -54,7 +54,7 @@ Feature: Which body of law applies: the four routes
     @RET-011 @SURV-004
     Scenario: The same UK access law after the transition period is judged on the ECHR alone
       Given a measure requiring access to retained data, covering traffic data
-      And the measure applies in GB
+      And the measure's jurisdiction is GB
       And the objective is crime in general
       And the agency can tap the network directly
       And the agency need not show the authorisation to the provider

@@ -207,7 +207,7 @@ Feature: Scopes as the leading cases read them, and interference in stages
     Scenario: Automated analysis takes adverse decisions with no human review
       Given a measure analysing data automatically
       And the objective is serious crime
-      And the measure applies in DE
+      And the measure's jurisdiction is DE
       And adverse decisions are taken solely by automated means
       And automated hits are not re-examined by a human before action is taken
       When it is assessed as of 2025-01-01
@@ -217,7 +217,7 @@ Feature: Scopes as the leading cases read them, and interference in stages
     Scenario: No automated processing takes place
       Given a measure requiring access to retained data
       And the objective is serious crime
-      And the measure applies in DE
+      And the measure's jurisdiction is DE
       And the data are not analysed automatically to profile or select persons
       When it is assessed as of 2025-01-01
       Then rule LED-005 does not apply
@@ -226,7 +226,7 @@ Feature: Scopes as the leading cases read them, and interference in stages
     Scenario: Whether automated processing takes place is asked once
       Given a measure requiring access to retained data
       And the objective is serious crime
-      And the measure applies in DE
+      And the measure's jurisdiction is DE
       When it is assessed as of 2025-01-01
       Then finding LED-005 asks whether the data are analysed automatically to profile or select persons
 
@@ -234,7 +234,7 @@ Feature: Scopes as the leading cases read them, and interference in stages
     Scenario: The processing is stated to fall outside the Law Enforcement Directive
       Given a measure requiring access to retained data
       And the objective is serious crime
-      And the measure applies in DE
+      And the measure's jurisdiction is DE
       And the data are not processed by competent authorities for criminal-law purposes
       And the purposes of processing are not specified, explicit and legitimate
       When it is assessed as of 2025-01-01

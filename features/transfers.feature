@@ -11,7 +11,7 @@ Feature: Transfers of personal data to countries outside the EU
     @XFER-001
     Scenario: The recipient country sets no limits on its authorities' access
       Given a measure obliging providers to transmit data to agencies
-      And the measure applies in EU
+      And the measure's jurisdiction is EU
       And the data are transferred to a country outside the EU and the EEA
       And the recipient country does not limit its authorities' access to what is strictly necessary
       When it is assessed as of 2021-01-01
@@ -22,7 +22,7 @@ Feature: Transfers of personal data to countries outside the EU
     @XFER-001
     Scenario: The recipient country's law limits access to what is strictly necessary
       Given a measure obliging providers to transmit data to agencies
-      And the measure applies in EU
+      And the measure's jurisdiction is EU
       And the data are transferred to a country outside the EU and the EEA
       And the recipient country limits its authorities' access to what is strictly necessary
       When it is assessed as of 2021-01-01
@@ -31,7 +31,7 @@ Feature: Transfers of personal data to countries outside the EU
     @XFER-001
     Scenario: The recipient's law is not described
       Given a measure obliging providers to transmit data to agencies
-      And the measure applies in EU
+      And the measure's jurisdiction is EU
       And the data are transferred to a country outside the EU and the EEA
       When it is assessed as of 2021-01-01
       Then finding XFER-001 asks whether the recipient country limits its authorities' access to what is strictly necessary
@@ -39,7 +39,7 @@ Feature: Transfers of personal data to countries outside the EU
     @XFER-001
     Scenario: Before Schrems the essential-equivalence test did not exist
       Given a measure obliging providers to transmit data to agencies
-      And the measure applies in EU
+      And the measure's jurisdiction is EU
       And the data are transferred to a country outside the EU and the EEA
       And the recipient country does not limit its authorities' access to what is strictly necessary
       When it is assessed as of 2015-10-05
@@ -48,7 +48,7 @@ Feature: Transfers of personal data to countries outside the EU
     @XFER-001 @XFER-002
     Scenario: The data stay in the Union
       Given a measure obliging providers to transmit data to agencies
-      And the measure applies in EU
+      And the measure's jurisdiction is EU
       And the data are not transferred outside the EU and the EEA
       When it is assessed as of 2021-01-01
       Then rule XFER-001 does not apply
@@ -69,7 +69,7 @@ Feature: Transfers of personal data to countries outside the EU
     @XFER-002
     Scenario: No remedy in the recipient country
       Given a measure obliging providers to transmit data to agencies
-      And the measure applies in EU
+      And the measure's jurisdiction is EU
       And the data are transferred to a country outside the EU and the EEA
       And the persons concerned have no effective remedy in the recipient country
       When it is assessed as of 2021-01-01
@@ -80,7 +80,7 @@ Feature: Transfers of personal data to countries outside the EU
     @XFER-002
     Scenario: An effective remedy exists in the recipient country
       Given a measure obliging providers to transmit data to agencies
-      And the measure applies in EU
+      And the measure's jurisdiction is EU
       And the data are transferred to a country outside the EU and the EEA
       And the persons concerned have an effective remedy in the recipient country
       When it is assessed as of 2021-01-01

@@ -49,7 +49,7 @@ VOCABULARY = default_vocabulary()
         ({"retention.period_days": {"le": 90}}, "the maximum retention period is at most 90 days"),
         ({"retention.period_days": {"exists": False}}, "it is not stated how long the data may be kept at most"),
         ({"retention.period_days": {"exists": True}}, "it is stated how long the data may be kept at most"),
-        ({"jurisdiction": {"eq": "DE"}}, "the measure applies in DE"),
+        ({"jurisdiction": {"eq": "DE"}}, "the measure's jurisdiction is DE"),
         ({"route_eprivacy": {"eq": True}}, "the ePrivacy Directive governs the measure"),
     ],
 )
