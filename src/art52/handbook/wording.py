@@ -7,12 +7,25 @@ heading over an indented list, so the tree's structure survives in the prose.
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from art52.handbook.vocabulary import Vocabulary, join_words, text
 from art52.rulebook.conditions import All, AnyOf, Condition, Leaf, Not, Op, Scalar
+from art52.rulebook.law_tables import ObjectiveRank
 
 _ORDER_WORDS = {Op.LT: "less than", Op.LE: "at most", Op.GT: "more than", Op.GE: "at least"}
+_COMPARE: dict[Op, Callable[[int, int], bool]] = {
+    Op.LT: operator.lt,
+    Op.LE: operator.le,
+    Op.GT: operator.gt,
+    Op.GE: operator.ge,
+    Op.EQ: operator.eq,
+    Op.NE: operator.ne,
+}
+_RANKED = {"objective_rank": "objective", "further_use_rank": "further_use.objective"}
+"""Derived ranks, and the objective each ranks; a test on a rank is glossed with the objectives it admits."""
 
 
 @dataclass(frozen=True)
@@ -23,33 +36,61 @@ class Words:
     items: tuple[Words, ...] = ()
 
 
-def condition_in_words(vocabulary: Vocabulary, condition: Condition) -> Words:
-    """The condition as a heading-and-list tree of sentences."""
+def condition_in_words(vocabulary: Vocabulary, condition: Condition, ranks: Sequence[ObjectiveRank] = ()) -> Words:
+    """The condition as a heading-and-list tree of sentences; ``ranks`` (the law table) glosses rank tests."""
     if isinstance(condition, Leaf):
-        return Words(leaf_in_words(vocabulary, condition))
+        return Words(leaf_in_words(vocabulary, condition, ranks))
     if isinstance(condition, Not):
         inner = condition.item
         if isinstance(inner, Leaf):
-            return Words(f"it is not the case that {leaf_in_words(vocabulary, inner)}")
+            return Words(f"it is not the case that {leaf_in_words(vocabulary, inner, ranks)}")
         if isinstance(inner, AnyOf):
-            return Words("none of the following holds:", _items(vocabulary, inner.items))
+            return Words("none of the following holds:", _items(vocabulary, inner.items, ranks))
         if isinstance(inner, All):
-            return Words("not all of the following hold:", _items(vocabulary, inner.items))
-        return Words("it is not the case that:", (condition_in_words(vocabulary, inner),))
+            return Words("not all of the following hold:", _items(vocabulary, inner.items, ranks))
+        return Words("it is not the case that:", (condition_in_words(vocabulary, inner, ranks),))
     if not condition.items:
         return Words("always")
     if len(condition.items) == 1:
-        return condition_in_words(vocabulary, condition.items[0])
+        return condition_in_words(vocabulary, condition.items[0], ranks)
     heading = "all of the following hold:" if isinstance(condition, All) else "at least one of the following holds:"
-    return Words(heading, _items(vocabulary, condition.items))
+    return Words(heading, _items(vocabulary, condition.items, ranks))
 
 
-def _items(vocabulary: Vocabulary, items: tuple[Condition, ...]) -> tuple[Words, ...]:
-    return tuple(condition_in_words(vocabulary, item) for item in items)
+def _items(vocabulary: Vocabulary, items: tuple[Condition, ...], ranks: Sequence[ObjectiveRank]) -> tuple[Words, ...]:
+    return tuple(condition_in_words(vocabulary, item, ranks) for item in items)
 
 
-def leaf_in_words(vocabulary: Vocabulary, leaf: Leaf) -> str:
+def leaf_in_words(vocabulary: Vocabulary, leaf: Leaf, ranks: Sequence[ObjectiveRank] = ()) -> str:
     """One test on one fact as a sentence."""
+    words = _plain_leaf(vocabulary, leaf)
+    if leaf.path in _RANKED and leaf.op in _COMPARE and isinstance(leaf.value, int) and ranks:
+        return f"{words}, that is: {_ranked_objectives(vocabulary, _RANKED[leaf.path], leaf, ranks)}"
+    return words
+
+
+def _ranked_objectives(vocabulary: Vocabulary, path: str, leaf: Leaf, ranks: Sequence[ObjectiveRank]) -> str:
+    """The objectives whose rank passes the test, in the words of ``path`` ("the objective is ...")."""
+    assert isinstance(leaf.value, int)
+    test, bound = _COMPARE[leaf.op], leaf.value
+    admitted: list[str] = []
+    for entry in ranks:
+        plain = test(entry.rank, bound)
+        threat = entry.rank_with_genuine_national_security_threat
+        with_threat = plain if threat is None else test(threat, bound)
+        name = vocabulary.value_label(path, entry.objective)
+        if plain and with_threat:
+            admitted.append(name)
+        elif with_threat:
+            admitted.append(f"{name} where a genuine national-security threat is established")
+        elif plain:
+            admitted.append(f"{name} where no genuine national-security threat is established")
+    if not admitted:
+        return f"no objective ({vocabulary.topic(path)} cannot meet it)"
+    return vocabulary.phrase(path, join_words(admitted, "or"))
+
+
+def _plain_leaf(vocabulary: Vocabulary, leaf: Leaf) -> str:
     path, op, value = leaf.path, leaf.op, leaf.value
     kind = vocabulary.kind(path)
     if op is Op.EXISTS:

@@ -7,6 +7,7 @@ import pytest
 from art52.handbook.vocabulary import default_vocabulary
 from art52.handbook.wording import Words, condition_in_words, leaf_in_words
 from art52.rulebook.conditions import parse_condition
+from art52.rulebook.law_tables import ObjectiveRank
 
 VOCABULARY = default_vocabulary()
 
@@ -82,3 +83,20 @@ def test_a_fact_without_a_label_is_an_error_not_a_raw_path() -> None:
     leaf = parse_condition({"objective": {"eq": "piracy"}})
     with pytest.raises(KeyError, match="piracy"):
         leaf_in_words(VOCABULARY, leaf)  # type: ignore[arg-type]
+
+
+def test_a_test_on_the_rank_of_the_objective_names_the_objectives_it_admits() -> None:
+    ranks = (
+        ObjectiveRank(objective="national_security", rank=4),
+        ObjectiveRank(objective="terrorism", rank=3, rank_with_genuine_national_security_threat=4),
+        ObjectiveRank(objective="crime_general", rank=2),
+    )
+    at_least_4 = parse_condition({"objective_rank": {"ge": 4}})
+    assert condition_in_words(VOCABULARY, at_least_4, ranks) == Words(
+        "the rank of the objective is at least 4, that is: the objective is national security or terrorism "
+        "where a genuine national-security threat is established"
+    )
+    later = parse_condition({"further_use_rank": {"lt": 3}})
+    assert condition_in_words(VOCABULARY, later, ranks) == Words(
+        "the rank of the later use's objective is less than 3, that is: the data may later be used for crime in general"
+    )
