@@ -49,7 +49,7 @@ class FactSentence(StepParser):
 
 
 class MeasureIntroduction(StepParser):
-    """ "a measure requiring access to retained data[, covering traffic data and location data]"."""
+    """A scenario's opening: "a measure requiring access to retained data[, covering traffic data]"."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         super().__init__("<a measure type's introduction[, covering <data categories>]>")
