@@ -24,7 +24,10 @@ class Flip(BaseModel):
     derived: bool = Field(default=False, description="art52 derived this fact; change it through `inputs`")
     inputs: tuple[str, ...] = Field(default=(), description="the contract fields a derived fact is computed from")
     flips_with: tuple[Any, ...] = Field(
-        default=(), description="values of this fact alone that would make the rule conclude otherwise"
+        default=(), description="values of this fact alone with which the measure would meet the rule"
+    )
+    out_of_scope_with: tuple[Any, ...] = Field(
+        default=(), description="values of this fact alone with which the rule would no longer apply"
     )
 
 

@@ -40,8 +40,10 @@ Facts = Mapping[str, Any]
 # (each follows from how art52.engine.facts computes the fact; the property test checks them).
 _FINAL_EARLY: dict[str, Callable[[Any, Facts], bool]] = {
     # The Charter binds a Union act, and a Member State on the ePrivacy route, whatever else is stated.
-    "route_charter": lambda value, facts: value is True
-    and (charter_by_union_act(facts) or (facts.get("route_eprivacy") is True and _eprivacy_final(facts))),
+    "route_charter": lambda value, facts: (
+        value is True
+        and (charter_by_union_act(facts) or (facts.get("route_eprivacy") is True and _eprivacy_final(facts)))
+    ),
     "route_eprivacy": lambda _, facts: _eprivacy_final(facts),
     # A stated answer on the LED overrides what the other fields suggest.
     "route_led": lambda _, facts: _all_stated(facts, "led.applicable", "jurisdiction"),
