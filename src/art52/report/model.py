@@ -78,6 +78,16 @@ class PrincipleView:
     outcome_class: str
     reason: str
     open_findings: tuple[FindingView, ...]
+    decisive: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WhyNotView:
+    """One principle not satisfied: for each rule keeping it so, the deciding facts and what would meet it."""
+
+    principle: str
+    outcome: str
+    rules: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -135,7 +145,7 @@ class Report:
     rulebook_version: str
     engine: str
     record: Record | None
-    why_not: tuple[WhyNot, ...] = field(default=())
+    why_not: tuple[WhyNotView, ...] = field(default=())
 
 
 def build_report(
@@ -164,7 +174,9 @@ def build_report(
         questions=tuple(_question(m) for m in assessment.missing_facts),
         conditions=() if essence else tuple(f"{c.safeguard} ({c.rule_id})" for c in assessment.conditions),
         recommendations=tuple(f"{r.recommendation} ({r.rule_id})" for r in assessment.recommendations),
-        principles=tuple(_principle(p, assessment, views) for p in assessment.principles),
+        principles=tuple(
+            _principle(p, assessment, views, {f.rule_id for f in decisive}) for p in assessment.principles
+        ),
         satisfied=tuple(
             views[f.rule_id] for f in sorted(assessment.findings, key=lambda f: f.rule_id) if _settled_well(f)
         ),
@@ -175,7 +187,7 @@ def build_report(
         rulebook_version=assessment.rulebook_version,
         engine=assessment.engine.version,
         record=_record(stored, decisions) if stored else None,
-        why_not=assessment.why_not or (),
+        why_not=tuple(_why_not(w, fields) for w in assessment.why_not or ()),
     )
 
 
@@ -261,18 +273,44 @@ def _fact(path: str, value: Any, fields: Mapping[str, FieldSpec]) -> FactView:
     return FactView(path, fact_value(value, fields.get(path)), path in DERIVED_FACTS)
 
 
-def _principle(principle: Principle, assessment: Assessment, views: Mapping[str, FindingView]) -> PrincipleView:
+def _principle(
+    principle: Principle, assessment: Assessment, views: Mapping[str, FindingView], decisive: set[str]
+) -> PrincipleView:
     result = assessment.principles[principle]
-    reason = result.reasoning
+    reason, outcome = result.reasoning, OUTCOME_TEXT[result.outcome]
     if result.outcome is Outcome.NOT_APPLICABLE and not result.findings:
         reason = f"No {principle.value} rule of the rulebook applies to this measure, so this limb was not examined."
+    elif result.outcome is Outcome.NOT_APPLICABLE:
+        outcome = "examined by guidance only"
     return PrincipleView(
         name=principle.value.capitalize(),
-        outcome=OUTCOME_TEXT[result.outcome],
+        outcome=outcome,
         outcome_class=result.outcome.value,
         reason=reason,
-        open_findings=tuple(views[r] for r in result.findings if views[r].effect_class != Effect.SATISFIED.value),
+        open_findings=tuple(
+            views[r]
+            for r in result.findings
+            if views[r].effect_class != Effect.SATISFIED.value and r not in decisive
+        ),
+        decisive=tuple(r for r in result.findings if r in decisive),
     )
+
+
+def _why_not(why: WhyNot, fields: Mapping[str, FieldSpec]) -> WhyNotView:
+    lines = []
+    for rule in why.rules:
+        parts = []
+        for flip in rule.facts:
+            spec = fields.get(flip.path)
+            now = fact_value(flip.value, spec) + (" (derived by art52)" if flip.derived else "")
+            part = f"{flip.path} = {now}"
+            if flip.flips_with:
+                part += f", met with {' or '.join(fact_value(v, spec) for v in flip.flips_with)}"
+            if flip.derived and flip.inputs:
+                part += f" (computed from {', '.join(flip.inputs)})"
+            parts.append(part)
+        lines.append(f"{rule.rule_id} ({rule.effect.value.replace('_', ' ')}): " + "; ".join(parts))
+    return WhyNotView(why.principle.value.capitalize(), OUTCOME_TEXT[why.outcome], tuple(lines))
 
 
 def _question(missing: MissingFact) -> QuestionView:

@@ -8,7 +8,6 @@ the changed measure, not an assumption.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import Any
 
 from art52.domain.assessment import Assessment
@@ -24,7 +23,7 @@ from art52.services.assessments import Assessor, parse_measure
 
 
 def explain(
-    assessor: Assessor, document: Mapping[str, Any], as_of: dt.date | None = None, bounds: Bounds = DEFAULT_BOUNDS
+    assessor: Assessor, document: Any, as_of: dt.date | None = None, bounds: Bounds = DEFAULT_BOUNDS
 ) -> Assessment:
     """The assessment of ``document`` with its ``why_not`` and ``remedies`` parts filled in."""
     measure = parse_measure(document)
