@@ -41,7 +41,9 @@ CHANGE_TEXT = {
 
 
 def label(value: str) -> str:
-    """An enum value as a label: ``general_indiscriminate`` → "General indiscriminate"."""
+    """An enum value as a label: ``general_indiscriminate`` → "General indiscriminate" (``none`` stays "none")."""
+    if value == "none":
+        return value  # "None" would read as a missing value
     words = value.replace("_", " ")
     return words[:1].upper() + words[1:]
 
