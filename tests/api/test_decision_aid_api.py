@@ -29,7 +29,9 @@ def test_remedies_only_when_asked(client: TestClient, callers: Any) -> None:
     assert {k: v for k, v in body.items() if k not in ("remedies", "why_not")} == plain.json()
 
 
-def test_an_invalid_remedies_flag_is_a_problem_naming_the_parameter(client: TestClient, callers: Any, problem: Any) -> None:
+def test_an_invalid_remedies_flag_is_a_problem_naming_the_parameter(
+    client: TestClient, callers: Any, problem: Any
+) -> None:
     response = client.post(
         "/v1/assess?remedies=perhaps", json=_example("ex01-quick-freeze-serious-crime.json"), headers=callers.submitter
     )
