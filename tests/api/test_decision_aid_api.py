@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from art52.config import default_examples_dir
@@ -76,3 +78,14 @@ def test_the_openapi_document_describes_remedies_and_pdf(client: TestClient) -> 
     assert any(p["name"] == "remedies" for p in assess["parameters"])
     report = spec["paths"]["/v1/assessments/{assessment_id}/report"]["get"]
     assert "application/pdf" in report["responses"]["200"]["content"]
+
+
+def test_without_the_pdf_library_the_pdf_report_is_a_503_problem(
+    client: TestClient, callers: Any, flow: Any, problem: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, assessment_id, _ = flow.in_review()
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as on a machine without it: importing fails
+    response = client.get(
+        f"/v1/assessments/{assessment_id}/report", headers={**callers.submitter, "Accept": "application/pdf"}
+    )
+    problem(response, 503, "rendering-unavailable")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from art52.cli import RulesDir, app, parse_date
-from art52.cli.exits import EX_USAGE, VERDICT_EXIT, CliError
+from art52.cli.exits import EX_UNAVAILABLE, EX_USAGE, VERDICT_EXIT, CliError
 from art52.cli.inputs import Item, read_inputs
 
 if TYPE_CHECKING:
@@ -131,9 +131,14 @@ def _report(assessment: Assessment, output_format: str) -> None:
 
     report = build_report(assessment)
     if output_format == "pdf":
+        from art52.errors import RenderingUnavailableError
         from art52.report.pdf import render_pdf
 
-        sys.stdout.buffer.write(render_pdf(report))
+        try:
+            document = render_pdf(report)
+        except RenderingUnavailableError as error:
+            raise CliError(EX_UNAVAILABLE, str(error)) from None
+        sys.stdout.buffer.write(document)
         sys.stdout.buffer.flush()
     else:
         typer.echo((html if output_format == "html" else markdown)(report), nl=False)

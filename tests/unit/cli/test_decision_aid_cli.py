@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from art52.cli import main
-from art52.cli.exits import EX_USAGE
+from art52.cli.exits import EX_UNAVAILABLE, EX_USAGE
 
 
 @pytest.fixture(autouse=True)
@@ -69,3 +69,13 @@ def test_remedies_are_byte_identical_across_processes(examples_dir: Path, tmp_pa
     second = _remedies_in_new_process(measure, "4242", tmp_path)
     assert b'"remedies"' in first
     assert first == second
+
+
+def test_without_the_pdf_library_the_cli_says_so_in_one_line(
+    examples_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as on a machine without it: importing fails
+    code = main(["assess", str(examples_dir / "ex13-dna-database-not-convicted.json"), "--format", "pdf"])
+    assert code == EX_UNAVAILABLE
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("art52: PDF export needs WeasyPrint and Pango")
