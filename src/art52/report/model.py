@@ -365,7 +365,12 @@ def _changes_note(remedies: Remedies | None, essence: bool) -> str | None:
 
 
 def _record(stored: StoredAssessment, decisions: Sequence[Decision]) -> Record:
-    mine = [d for d in decisions if d.assessment_id == stored.id or d.measure_version == stored.measure_version]
+    # A decision names the assessment it rests on; one that names none is about the measure version.
+    mine = [
+        d
+        for d in decisions
+        if d.assessment_id == stored.id or (d.assessment_id is None and d.measure_version == stored.measure_version)
+    ]
     return Record(
         assessment_id=stored.id,
         measure_id=stored.measure_id,
