@@ -16,8 +16,9 @@ from art52.config import Settings
 from art52.domain.assessment import Assessment
 from art52.report.model import build_report
 from art52.report.render import html, markdown
+from art52.report.summary import summary_json
 
-REPORT_TYPES = ("text/markdown", "text/html", "application/pdf")
+REPORT_TYPES = ("text/markdown", "text/html", "application/pdf", "application/json")
 
 
 def router(settings: Settings) -> APIRouter:
@@ -71,7 +72,7 @@ def router(settings: Settings) -> APIRouter:
 
     @api.get(
         "/v1/assessments/{assessment_id}/report",
-        summary="The assessment report: Markdown, print-ready HTML or PDF, by the Accept header",
+        summary="The assessment report: Markdown, print-ready HTML, PDF or its lead as JSON, by the Accept header",
         description="The report leads with the answer: the verdict and its reason, the decisive findings, what "
         "would change the outcome, the questions that could still change it and the conditions to impose; then "
         "each principle, satisfied findings last. It names the measure version, the assessment, the rulebook, "
@@ -93,7 +94,8 @@ def router(settings: Settings) -> APIRouter:
         caller: Caller,
         services: Services,
         accept: Annotated[
-            str | None, Header(description="text/markdown (default), text/html or application/pdf")
+            str | None,
+            Header(description="text/markdown (default), text/html, application/pdf, or application/json (the lead)"),
         ] = None,
     ) -> Response:
         media = negotiate(accept, REPORT_TYPES)
@@ -105,6 +107,8 @@ def router(settings: Settings) -> APIRouter:
             from art52.report.pdf import render_pdf
 
             return Response(render_pdf(report), media_type=media, headers={"Vary": "Accept"})
+        if media == "application/json":
+            return Response(summary_json(report), media_type=media, headers={"Vary": "Accept"})
         text = html(report) if media == "text/html" else markdown(report)
         return Response(text, media_type=f"{media}; charset=utf-8", headers={"Vary": "Accept"})
 

@@ -89,3 +89,17 @@ def test_without_the_pdf_library_the_pdf_report_is_a_503_problem(
         f"/v1/assessments/{assessment_id}/report", headers={**callers.submitter, "Accept": "application/pdf"}
     )
     problem(response, 503, "rendering-unavailable")
+
+
+def test_the_report_lead_as_json(client: TestClient, callers: Any, flow: Any) -> None:
+    _, assessment_id, _ = flow.in_review()
+    response = client.get(
+        f"/v1/assessments/{assessment_id}/report", headers={**callers.submitter, "Accept": "application/json"}
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    lead = response.json()
+    stored = client.get(f"/v1/assessments/{assessment_id}", headers=callers.submitter).json()
+    assert lead["verdict"] == stored["result"]["verdict"]
+    assert lead["record"]["assessment_id"] == assessment_id
+    assert lead["record"]["measure_version"] == stored["measure_version"]

@@ -25,7 +25,7 @@ from art52.cli.inputs import Item, read_inputs
 if TYPE_CHECKING:
     from art52.domain.assessment import Assessment
 
-REPORT_FORMATS = ("json", "md", "html", "pdf")
+REPORT_FORMATS = ("json", "summary", "md", "html", "pdf")
 
 
 @app.command()
@@ -40,7 +40,11 @@ def assess(
     as_of: Annotated[str | None, typer.Option("--as-of", help="Legal date YYYY-MM-DD.")] = None,
     output_format: Annotated[
         str | None,
-        typer.Option("--format", help="One measure: json (default), md, html or pdf.", show_default=False),
+        typer.Option(
+            "--format",
+            help="One measure: json (default), summary (the report's lead as JSON), md, html or pdf.",
+            show_default=False,
+        ),
     ] = None,
     remedies: Annotated[
         bool,
@@ -125,7 +129,7 @@ def _single(
 
 
 def _report(assessment: Assessment, output_format: str) -> None:
-    """The report in Markdown, HTML or PDF (bytes on stdout); the renderers are imported only here."""
+    """The report as its JSON lead, Markdown, HTML or PDF (bytes on stdout); the renderers are imported only here."""
     from art52.report.model import build_report
     from art52.report.render import html, markdown
 
@@ -140,5 +144,9 @@ def _report(assessment: Assessment, output_format: str) -> None:
             raise CliError(EX_UNAVAILABLE, str(error)) from None
         sys.stdout.buffer.write(document)
         sys.stdout.buffer.flush()
+    elif output_format == "summary":
+        from art52.report.summary import summary_json
+
+        typer.echo(summary_json(report), nl=False)
     else:
         typer.echo((html if output_format == "html" else markdown)(report), nl=False)

@@ -306,7 +306,7 @@ def _why_not(why: WhyNot, fields: Mapping[str, FieldSpec]) -> WhyNotView:
             part = f"{flip.path} = {now}"
             if flip.flips_with:
                 part += f", met with {' or '.join(fact_value(v, spec) for v in flip.flips_with)}"
-            if flip.derived and flip.inputs:
+            if flip.derived and flip.inputs and flip.flips_with:
                 part += f" (computed from {', '.join(flip.inputs)})"
             parts.append(part)
         lines.append(f"{rule.rule_id} ({rule.effect.value.replace('_', ' ')}): " + "; ".join(parts))

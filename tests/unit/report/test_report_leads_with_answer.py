@@ -153,3 +153,20 @@ def test_user_text_is_escaped_in_html(reference_assessor: Assessor) -> None:
 def test_examples_are_all_covered() -> None:
     assert len(EXAMPLES) >= 15
     assert all(isinstance(p, Path) for p in EXAMPLES)
+
+
+def test_the_json_summary_carries_the_lead_of_the_report(assessed: Assessment) -> None:
+    from art52.report.summary import summary_json
+
+    lead = json.loads(summary_json(build_report(assessed)))
+    assert lead["verdict"] == assessed.verdict.value
+    assert [q["path"] for q in lead["questions"]] == [m.path for m in assessed.missing_facts]
+    assert [p["principle"] for p in lead["principles"]] == [p.value for p in assessed.principles]
+    violations = {f.rule_id for f in assessed.findings if f.effect is Effect.VIOLATION and f.basis != "method"}
+    if assessed.verdict is Verdict.NON_COMPLIANT:
+        assert violations <= {d["rule_id"] for d in lead["decisive"]}
+    essence = assessed.principles[Principle.ESSENCE].outcome is Outcome.NOT_SATISFIED
+    assert lead["essence_breached"] is essence
+    if essence:
+        assert lead["conditions"] == []
+        assert lead["what_would_change_it"] == []
