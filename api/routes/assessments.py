@@ -19,6 +19,15 @@ from art52.report.render import html, markdown
 from art52.report.summary import summary_json
 
 REPORT_TYPES = ("text/markdown", "text/html", "application/pdf", "application/json")
+REPORT_SCHEMAS = {
+    "application/pdf": {"type": "string", "format": "binary"},
+    "application/json": {
+        "type": "object",
+        "description": "the report's lead: verdict, reason, decisive findings, what would change it, questions, "
+        "conditions, each principle's one line, and the record of a stored assessment",
+        "required": ["summary_version", "verdict", "reason", "decisive", "questions", "conditions", "principles"],
+    },
+}
 
 
 def router(settings: Settings) -> APIRouter:
@@ -81,10 +90,7 @@ def router(settings: Settings) -> APIRouter:
         responses={
             200: {
                 "description": "The report",
-                "content": {
-                    media: {"schema": {"type": "string", **({"format": "binary"} if media.endswith("pdf") else {})}}
-                    for media in REPORT_TYPES
-                },
+                "content": {media: {"schema": REPORT_SCHEMAS.get(media, {"type": "string"})} for media in REPORT_TYPES},
             },
             **problems(401, 403, 404, 406, 503),
         },
