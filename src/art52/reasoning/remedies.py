@@ -8,8 +8,8 @@ and its allowed values. A derived fact is never set: a hint on one (``scope:
 targeted``) becomes a change to each contract field it is computed from, and the
 re-assessment recomputes it. Sets are tried smallest first and kept only when
 re-assessing the changed measure gives a better verdict; a superset of a set
-already found is not tried. The search is bounded (changes per set and
-re-assessments); the result says when a bound cut it short. A breach of the
+already found is not tried. The search is bounded (changes per set,
+re-assessments, combinations examined); the result says when a bound cut it short. A breach of the
 essence of the right has no remedy: no safeguard can save such a measure.
 """
 
@@ -46,10 +46,11 @@ ESSENCE_REASON = (
 
 @dataclass(frozen=True)
 class Bounds:
-    """How far the search goes: changes per set, re-assessments in all, sets returned."""
+    """How far the search goes: changes per set, re-assessments and combinations examined in all, sets returned."""
 
     max_changes: int = 4
     max_assessments: int = 400
+    max_combinations: int = 20_000
     max_sets: int = 5
 
 
@@ -94,7 +95,10 @@ def find_remedies(
     found: list[tuple[frozenset[str], RemedySet]] = []
     runs = 0
     bound_reached = False
-    for combination in _combinations(candidates, bounds.max_changes):
+    for examined, combination in enumerate(_combinations(candidates, bounds.max_changes)):
+        if examined >= bounds.max_combinations:
+            bound_reached = True
+            break
         changes = _merge(combination)
         if changes is None or len(changes) > bounds.max_changes:
             continue

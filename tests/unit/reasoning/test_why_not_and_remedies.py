@@ -115,3 +115,14 @@ def test_remedies_appear_in_the_report_as_verified(reference_assessor: Assessor)
     assert "## What would change the outcome" in text
     assert "1. retention.deletion_review_available = yes → Compliant (verified by re-assessment)" in text
     assert "## Why not" in text
+
+
+def test_a_search_cut_short_by_the_combinations_examined_says_so(reference_assessor: Assessor) -> None:
+    explained = explain(
+        reference_assessor,
+        example("ex06-epoc-content-prosecutor-minor-offence.json"),
+        bounds=Bounds(max_combinations=3),
+    )
+    assert explained.remedies is not None
+    assert explained.remedies.bound_reached
+    assert explained.remedies.assessments <= 3
