@@ -35,6 +35,7 @@ from art52.errors import (
     NotFoundError,
     PermissionDeniedError,
     PreconditionFailedError,
+    RenderingUnavailableError,
     RequestError,
     RulebookError,
 )
@@ -69,6 +70,7 @@ INVALID_TRANSITION = ProblemType("invalid-transition", 409, "The review workflow
 CONFLICT = ProblemType("conflict", 409, "The object was changed concurrently")
 PRECONDITION_FAILED = ProblemType("precondition-failed", 412, "The If-Match precondition failed")
 RULEBOOK_UNAVAILABLE = ProblemType("rulebook-unavailable", 503, "The rulebook cannot be loaded")
+RENDERING_UNAVAILABLE = ProblemType("rendering-unavailable", 503, "This report format cannot be produced here")
 ENGINE_FAILURE = ProblemType("engine-failure", 500, "The rule engine failed")
 INTERNAL = ProblemType("internal-error", 500, "Internal server error")
 
@@ -88,6 +90,7 @@ ALL_TYPES: tuple[ProblemType, ...] = (
     CONFLICT,
     PRECONDITION_FAILED,
     RULEBOOK_UNAVAILABLE,
+    RENDERING_UNAVAILABLE,
     ENGINE_FAILURE,
     INTERNAL,
 )
@@ -237,6 +240,7 @@ def domain_problem(error: Art52Error, request: Request | None) -> JSONResponse:
         InvalidTransitionError: INVALID_TRANSITION,
         ConflictError: CONFLICT,
         PreconditionFailedError: PRECONDITION_FAILED,
+        RenderingUnavailableError: RENDERING_UNAVAILABLE,
     }.get(type(error), INTERNAL)
     if kind is INTERNAL:
         log.error("unmapped error %s: %s", type(error).__name__, error)
@@ -256,7 +260,7 @@ _DESCRIPTIONS = {
     413: "The request body is too large",
     415: "The request body is not JSON",
     422: "A field is invalid; errors lists each one",
-    503: "A dependency (database, rulebook) is unavailable",
+    503: "A dependency (database, rulebook, the PDF library) is unavailable",
 }
 
 

@@ -14,10 +14,20 @@ from art52.api.openapi import example_measures, measure_body
 from art52.api.schemas import AssessmentList, AssessRequest, IsoDate, StoredAssessmentOut, StoredAssessmentSummary
 from art52.config import Settings
 from art52.domain.assessment import Assessment
-from art52.report.html import render_html
-from art52.report.markdown import render_markdown
+from art52.report.model import build_report
+from art52.report.render import html, markdown
+from art52.report.summary import summary_json
 
-REPORT_TYPES = ("text/markdown", "text/html")
+REPORT_TYPES = ("text/markdown", "text/html", "application/pdf", "application/json")
+REPORT_SCHEMAS = {
+    "application/pdf": {"type": "string", "format": "binary"},
+    "application/json": {
+        "type": "object",
+        "description": "the report's lead: verdict, reason, decisive findings, what would change it, questions, "
+        "conditions, each principle's one line, and the record of a stored assessment",
+        "required": ["summary_version", "verdict", "reason", "decisive", "questions", "conditions", "principles"],
+    },
+}
 
 
 def router(settings: Settings) -> APIRouter:
@@ -71,32 +81,42 @@ def router(settings: Settings) -> APIRouter:
 
     @api.get(
         "/v1/assessments/{assessment_id}/report",
-        summary="The assessment report: Markdown or print-ready HTML, by the Accept header",
+        summary="The assessment report: Markdown, print-ready HTML, PDF or its lead as JSON, by the Accept header",
+        description="The report leads with the answer: the verdict and its reason, the decisive findings, what "
+        "would change the outcome, the questions that could still change it and the conditions to impose; then "
+        "each principle, satisfied findings last. It names the measure version, the assessment, the rulebook, "
+        "the legal date and the review decisions.",
         response_class=Response,
         responses={
             200: {
                 "description": "The report",
-                "content": {media: {"schema": {"type": "string"}} for media in REPORT_TYPES},
+                "content": {media: {"schema": REPORT_SCHEMAS.get(media, {"type": "string"})} for media in REPORT_TYPES},
             },
-            **problems(401, 403, 404, 406),
+            **problems(401, 403, 404, 406, 503),
         },
     )
     def get_report(
         assessment_id: str,
         caller: Caller,
         services: Services,
-        accept: Annotated[str | None, Header(description="text/markdown (default) or text/html")] = None,
+        accept: Annotated[
+            str | None,
+            Header(description="text/markdown (default), text/html, application/pdf, or application/json (the lead)"),
+        ] = None,
     ) -> Response:
         media = negotiate(accept, REPORT_TYPES)
         if media is None:
             raise ProblemError(NOT_ACCEPTABLE, f"the report is available as {' or '.join(REPORT_TYPES)}")
         detail = services.assessments.get(caller, known_id(assessment_id, "assessment"))
-        render = render_html if media == "text/html" else render_markdown
-        return Response(
-            render(detail.assessment, detail.contests),
-            media_type=f"{media}; charset=utf-8",
-            headers={"Vary": "Accept"},
-        )
+        report = build_report(detail.assessment, detail.contests, detail.stored, detail.decisions)
+        if media == "application/pdf":
+            from art52.report.pdf import render_pdf
+
+            return Response(render_pdf(report), media_type=media, headers={"Vary": "Accept"})
+        if media == "application/json":
+            return Response(summary_json(report), media_type=media, headers={"Vary": "Accept"})
+        text = html(report) if media == "text/html" else markdown(report)
+        return Response(text, media_type=f"{media}; charset=utf-8", headers={"Vary": "Accept"})
 
     @api.post(
         "/v1/assess",
@@ -111,9 +131,17 @@ def router(settings: Settings) -> APIRouter:
         metrics: AppMetrics,
         document: Document,
         as_of: Annotated[IsoDate | None, Query(description="legal date (default: from the measure, or today)")] = None,
+        remedies: Annotated[
+            bool,
+            Query(
+                description="add `why_not` and `remedies`: the rules and facts that keep each principle from being "
+                "satisfied, and the smallest changes that make the measure compliant, each verified by re-assessing "
+                "the changed measure (bounded search; costs up to a few hundred assessments)"
+            ),
+        ] = False,
     ) -> Assessment:
         started = time.perf_counter()
-        result = services.assessments.assess_document(caller, document, as_of)
+        result = services.assessments.assess_document(caller, document, as_of, remedies)
         metrics.observe_assessment("stateless", result.verdict.value, time.perf_counter() - started)
         return result
 

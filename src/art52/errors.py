@@ -13,7 +13,8 @@
      ├── ConflictError         someone else changed the object first (optimistic concurrency)
      ├── PreconditionFailedError  the caller's If-Match names a version that is no longer current
      ├── AuthenticationError   no valid credentials were presented
-     └── PermissionDeniedError the principal may not do this (role, four-eyes)
+     ├── PermissionDeniedError the principal may not do this (role, four-eyes)
+     └── RenderingUnavailableError  a report format needs a library or system library that is missing
 
 Callers catch ``Art52Error`` at the edges (CLI, HTTP) and turn it into a clear
 message; nothing below the edges prints or exits.
@@ -119,3 +120,7 @@ class AuthenticationError(Art52Error):
 
 class PermissionDeniedError(Art52Error):
     """The authenticated principal is not allowed to perform the action."""
+
+
+class RenderingUnavailableError(Art52Error):
+    """A report format (PDF) needs a library, or a system library, that cannot be loaded here."""

@@ -63,7 +63,7 @@ def test_a_report_in_an_unavailable_format_is_a_406_problem(
     client: TestClient, callers: Any, flow: Any, problem: Any
 ) -> None:
     assessment_id, _ = contested_assessment(client, callers, flow)
-    for accept in ("application/pdf", "text/markdown;q=0, text/html;q=0"):
+    for accept in ("image/png", "text/markdown;q=0, text/html;q=0, application/pdf;q=0"):
         response = client.get(
             f"/v1/assessments/{assessment_id}/report", headers={**callers.submitter, "Accept": accept}
         )

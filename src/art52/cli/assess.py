@@ -1,7 +1,8 @@
 """``art52 assess``: one measure as a report, or many as a batch.
 
 One measure (one file, or stdin holding one document) prints its assessment as
-JSON or Markdown (``--format``). Several measures — several files, a directory,
+JSON, or its report as Markdown, HTML or PDF (``--format``); ``--remedies`` adds
+why-not and the smallest verified changes that make it compliant. Several measures — several files, a directory,
 JSON Lines — are a batch, printed with ``--output jsonl`` (the default) or
 ``--output table``; ``--format md`` cannot render a batch, and ``--output`` with an
 explicit ``--format`` is refused rather than guessed. See the README, "Bulk
@@ -11,14 +12,20 @@ assessment", for the exit codes.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from art52.cli import RulesDir, app, parse_date
-from art52.cli.exits import EX_USAGE, VERDICT_EXIT, CliError
+from art52.cli.exits import EX_UNAVAILABLE, EX_USAGE, VERDICT_EXIT, CliError
 from art52.cli.inputs import Item, read_inputs
+
+if TYPE_CHECKING:
+    from art52.domain.assessment import Assessment
+
+REPORT_FORMATS = ("json", "summary", "md", "html", "pdf")
 
 
 @app.command()
@@ -32,8 +39,19 @@ def assess(
     ],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Legal date YYYY-MM-DD.")] = None,
     output_format: Annotated[
-        str | None, typer.Option("--format", help="One measure: json (default) or md.", show_default=False)
+        str | None,
+        typer.Option(
+            "--format",
+            help="One measure: json (default), summary (the report's lead as JSON), md, html or pdf.",
+            show_default=False,
+        ),
     ] = None,
+    remedies: Annotated[
+        bool,
+        typer.Option(
+            "--remedies", help="One measure: add why-not and the smallest verified changes that make it compliant."
+        ),
+    ] = False,
     output: Annotated[
         str | None, typer.Option("--output", help="A batch: jsonl (default) or table.", show_default=False)
     ] = None,
@@ -45,8 +63,8 @@ def assess(
     from art52.cli.batch import Job, run, with_progress, worst_exit
     from art52.cli.settings import settings_for
 
-    if output_format not in (None, "json", "md"):
-        raise CliError(EX_USAGE, "--format must be json or md")
+    if output_format not in (None, *REPORT_FORMATS):
+        raise CliError(EX_USAGE, f"--format must be {', '.join(REPORT_FORMATS[:-1])} or {REPORT_FORMATS[-1]}")
     if output not in (None, "jsonl", "table"):
         raise CliError(EX_USAGE, "--output must be jsonl or table")
     if output is not None and output_format is not None:
@@ -55,9 +73,13 @@ def assess(
     settings_for(rules, engine)  # an invalid --engine or environment fails before any input is read
     items = read_inputs(inputs)
     if output is None and len(items) == 1:
-        _single(items[0], legal_date, output_format or "json", rules, engine)
-    if output_format == "md":
-        raise CliError(EX_USAGE, f"--format md renders one measure, not {len(items)}: use --output table or jsonl")
+        _single(items[0], legal_date, output_format or "json", rules, engine, remedies)
+    if output_format not in (None, "json"):
+        raise CliError(
+            EX_USAGE, f"--format {output_format} renders one measure, not {len(items)}: use --output table or jsonl"
+        )
+    if remedies:
+        raise CliError(EX_USAGE, f"--remedies explains one measure, not {len(items)}")
     advance, close = with_progress(len(items))
     outcomes = []
     try:
@@ -78,18 +100,53 @@ def assess(
     raise typer.Exit(worst_exit(outcomes))
 
 
-def _single(item: Item, legal_date: dt.date | None, output_format: str, rules: Path | None, engine: str | None) -> None:
-    """One measure: its assessment as JSON or Markdown; a broken input fails with its own code."""
+def _single(
+    item: Item,
+    legal_date: dt.date | None,
+    output_format: str,
+    rules: Path | None,
+    engine: str | None,
+    remedies: bool = False,
+) -> None:
+    """One measure: its assessment as JSON, or its report; a broken input fails with its own code."""
     from art52.bootstrap import build_assessor
     from art52.cli.settings import settings_for
 
     if item.broken:
         raise CliError(item.code, item.error or "cannot read the input")
-    assessment = build_assessor(settings_for(rules, engine)).assess(item.document, as_of=legal_date)
-    if output_format == "md":
-        from art52.report.markdown import render_markdown
+    assessor = build_assessor(settings_for(rules, engine))
+    if remedies:
+        from art52.services.decision_aid import explain
 
-        typer.echo(render_markdown(assessment))
+        assessment = explain(assessor, item.document, legal_date)
     else:
+        assessment = assessor.assess(item.document, as_of=legal_date)
+    if output_format == "json":
         typer.echo(assessment.to_json())
+    else:
+        _report(assessment, output_format)
     raise typer.Exit(VERDICT_EXIT[assessment.verdict])
+
+
+def _report(assessment: Assessment, output_format: str) -> None:
+    """The report as its JSON lead, Markdown, HTML or PDF (bytes on stdout); the renderers are imported only here."""
+    from art52.report.model import build_report
+    from art52.report.render import html, markdown
+
+    report = build_report(assessment)
+    if output_format == "pdf":
+        from art52.errors import RenderingUnavailableError
+        from art52.report.pdf import render_pdf
+
+        try:
+            document = render_pdf(report)
+        except RenderingUnavailableError as error:
+            raise CliError(EX_UNAVAILABLE, str(error)) from None
+        sys.stdout.buffer.write(document)
+        sys.stdout.buffer.flush()
+    elif output_format == "summary":
+        from art52.report.summary import summary_json
+
+        typer.echo(summary_json(report), nl=False)
+    else:
+        typer.echo((html if output_format == "html" else markdown)(report), nl=False)

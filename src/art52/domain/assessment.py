@@ -11,12 +11,15 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from art52.domain.findings import Finding
 from art52.domain.principles import Outcome, Principle, Verdict
+from art52.domain.remedies import Remedies, WhyNot
 
 ASSESSMENT_SCHEMA_VERSION = "1.1"
+OPTIONAL_PARTS = ("why_not", "remedies")
+"""Parts of the result present only when asked for; absent, the JSON is as before they existed."""
 
 
 class AsOfSource(StrEnum):
@@ -142,6 +145,22 @@ class Assessment(BaseModel):
     rulebook_version: str
     engine: EngineInfo
     art52_version: str
+    # Decision aid, only on request (omitted from the JSON otherwise, so the default result is unchanged).
+    why_not: tuple[WhyNot, ...] | None = Field(
+        default=None, description="on request: each principle not satisfied, the rules and facts that keep it so"
+    )
+    remedies: Remedies | None = Field(
+        default=None, description="on request: the smallest verified changes that make the measure compliant"
+    )
+
+    @model_serializer(mode="wrap")
+    def _omit_unrequested(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict):
+            for name in OPTIONAL_PARTS:
+                if data.get(name) is None:
+                    data.pop(name, None)
+        return data
 
     @model_validator(mode="before")
     @classmethod

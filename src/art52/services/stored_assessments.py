@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from art52.domain.access import Permission, Principal
 from art52.domain.assessment import Assessment
-from art52.domain.records import Contest, StoredAssessment
+from art52.domain.records import Contest, Decision, StoredAssessment
 from art52.domain.workflow import after_assessment
 from art52.errors import ConflictError, NotFoundError
 from art52.services.assessments import Assessor
 from art52.services.audit import record
+from art52.services.decision_aid import explain
 from art52.services.guards import measure_at_revision, require, visible_measure
 from art52.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
@@ -32,11 +33,12 @@ AssessorFactory = Callable[[], Assessor]
 
 @dataclass(frozen=True)
 class AssessmentDetail:
-    """A stored assessment, its parsed result and the contests raised against its findings."""
+    """A stored assessment, its parsed result, the contests raised against its findings, and review decisions."""
 
     stored: StoredAssessment
     assessment: Assessment
     contests: list[Contest]
+    decisions: list[Decision] = field(default_factory=list)
 
 
 def visible_assessment(uow: UnitOfWork, principal: Principal, assessment_id: str) -> StoredAssessment:
@@ -57,9 +59,13 @@ class AssessmentService:
         self._new_id = new_id
         self._assessor = assessor
 
-    def assess_document(self, principal: Principal, document: Any, as_of: dt.date | None) -> Assessment:
-        """Assess a measure without storing anything (the stateless endpoint)."""
+    def assess_document(
+        self, principal: Principal, document: Any, as_of: dt.date | None, remedies: bool = False
+    ) -> Assessment:
+        """Assess a measure without storing anything (the stateless endpoint); ``remedies`` adds the decision aid."""
         require(principal, Permission.ASSESS_STATELESS, "assess measures")
+        if remedies:
+            return explain(self._assessor(), document, as_of)
         return self._assessor().assess(document, as_of=as_of)
 
     def assess_measure(
@@ -126,7 +132,8 @@ class AssessmentService:
         with self._uow() as uow:
             stored = visible_assessment(uow, principal, assessment_id)
             contests = uow.assessments.contests(assessment_id)
-        return AssessmentDetail(stored, Assessment.model_validate_json(stored.result), contests)
+            decisions = uow.decisions.for_measure(stored.measure_id)
+        return AssessmentDetail(stored, Assessment.model_validate_json(stored.result), contests, decisions)
 
     def for_measure(self, principal: Principal, measure_id: str) -> list[StoredAssessment]:
         require(principal, Permission.READ, "read assessments")

@@ -49,7 +49,7 @@ def test_yaml_input_and_as_of(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ("args", "code", "message"),
     [
         (["assess", "/nonexistent.json"], 66, "no such file"),
-        (["assess", "{file}", "--format", "pdf"], 64, "--format must be json or md"),
+        (["assess", "{file}", "--format", "docx"], 64, "--format must be json, summary, md, html or pdf"),
         (["assess", "{file}", "--as-of", "yesterday"], 64, "--as-of must be a date"),
         (["assess"], 64, "Missing argument"),
         (["frobnicate"], 64, "No such command"),
