@@ -2,6 +2,12 @@
 
 ``art52 serve`` upgrades to the newest revision before it accepts requests;
 ``/ready`` reports a database that is behind as not ready.
+
+Several processes may start at once on a fresh database (workers, replicas, a
+``tokens create`` beside ``serve``). On PostgreSQL they queue on an advisory
+lock for the schema being migrated, taken inside the migration's transaction:
+the first one migrates, the others then find nothing pending. SQLite needs no
+lock: every transaction there begins with ``BEGIN IMMEDIATE``.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, text
 
 from art52.config import package_data
 
@@ -26,11 +32,18 @@ def _config() -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Apply every pending migration, in one transaction."""
+    """Apply every pending migration, in one transaction, one process at a time."""
     config = _config()
     with engine.begin() as connection:
+        _wait_for_other_migrations(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def _wait_for_other_migrations(connection: Connection) -> None:
+    """Hold the migration lock of the current schema until this transaction ends (PostgreSQL)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('art52 migrations: ' || current_schema()))"))
 
 
 @cache
