@@ -37,6 +37,7 @@ from art52.errors import (
     PreconditionFailedError,
     RequestError,
     RulebookError,
+    UnavailableError,
 )
 
 PROBLEM_JSON = "application/problem+json"
@@ -69,6 +70,7 @@ INVALID_TRANSITION = ProblemType("invalid-transition", 409, "The review workflow
 CONFLICT = ProblemType("conflict", 409, "The object was changed concurrently")
 PRECONDITION_FAILED = ProblemType("precondition-failed", 412, "The If-Match precondition failed")
 RULEBOOK_UNAVAILABLE = ProblemType("rulebook-unavailable", 503, "The rulebook cannot be loaded")
+DATABASE_UNAVAILABLE = ProblemType("database-unavailable", 503, "The database cannot serve now; retry later")
 ENGINE_FAILURE = ProblemType("engine-failure", 500, "The rule engine failed")
 INTERNAL = ProblemType("internal-error", 500, "Internal server error")
 
@@ -88,6 +90,7 @@ ALL_TYPES: tuple[ProblemType, ...] = (
     CONFLICT,
     PRECONDITION_FAILED,
     RULEBOOK_UNAVAILABLE,
+    DATABASE_UNAVAILABLE,
     ENGINE_FAILURE,
     INTERNAL,
 )
@@ -228,6 +231,10 @@ def domain_problem(error: Art52Error, request: Request | None) -> JSONResponse:
         log.error("rulebook invalid: %s", error)
         detail = f"the rulebook has {len(error.issues)} issue(s); an administrator must fix it"
         return problem_response(RULEBOOK_UNAVAILABLE, detail, request)
+    if isinstance(error, UnavailableError):  # down, timed out or locked: say when to retry, never 500
+        log.warning("database unavailable: %r", error.__cause__)
+        headers = {"Retry-After": str(error.retry_after)}
+        return problem_response(DATABASE_UNAVAILABLE, str(error), request, headers=headers)
     if isinstance(error, EngineError):
         log.error("engine failure: %s", error)
         return problem_response(ENGINE_FAILURE, "the rule engine failed; no assessment was stored", request)

@@ -43,6 +43,9 @@ def upgrade(engine: Engine) -> None:
 def _wait_for_other_migrations(connection: Connection) -> None:
     """Hold the migration lock of the current schema until this transaction ends (PostgreSQL)."""
     if connection.dialect.name == "postgresql":
+        # A migration may take long and may wait for another one: the request timeouts do not apply.
+        connection.execute(text("SET LOCAL lock_timeout = 0"))
+        connection.execute(text("SET LOCAL statement_timeout = 0"))
         connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('art52 migrations: ' || current_schema()))"))
 
 
