@@ -177,22 +177,17 @@ def build_container(settings: Settings | None = None) -> Container:
         return Assessor(rulebook(), backend, today=clock.today)
 
     def database_probe() -> None:
+        ping(probe_engine)  # unreachable: reported as "unavailable", the reason logged
         try:
-            ping(probe_engine)
+            behind = pending(probe_engine)
+            if not behind:
+                take_write_lock(probe_engine)
         except Exception as error:
             if unavailable(error):
-                raise NotReadyError("the database cannot be reached") from error
+                raise NotReadyError("the database cannot take writes now: the lock they need is held") from error
             raise
-        if pending(probe_engine):
+        if behind:
             raise NotReadyError("the database schema is not up to date; run the migrations (art52 serve does)")
-        try:
-            take_write_lock(probe_engine)
-        except Exception as error:
-            if unavailable(error):
-                raise NotReadyError(
-                    "the database cannot take writes now: a transaction holds the audit lock"
-                ) from error
-            raise
 
     def close() -> None:
         engine.dispose()

@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, NullPool, create_engine, event, exc, select, text
+from sqlalchemy import Engine, NullPool, create_engine, event, exc, select
 from sqlalchemy.engine import make_url
 
 
@@ -101,9 +101,11 @@ def unavailable(error: BaseException) -> bool:
 
 
 def ping(engine: Engine) -> None:
-    """Raise if the database cannot be reached."""
-    with engine.connect() as connection:
-        connection.execute(text("SELECT 1"))
+    """Raise if the database cannot be reached (outside any transaction: a held lock does not count here)."""
+    with engine.connect() as connection:  # connecting fails as SQLAlchemy errors; no BEGIN is sent
+        cursor = connection.connection.cursor()
+        cursor.execute("SELECT 1")
+        cursor.close()
 
 
 def take_write_lock(engine: Engine) -> None:
