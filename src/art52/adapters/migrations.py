@@ -35,12 +35,12 @@ def upgrade(engine: Engine) -> None:
     """Apply every pending migration, in one transaction, one process at a time."""
     config = _config()
     with engine.begin() as connection:
-        _wait_for_other_migrations(connection)
+        hold_migration_lock(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
 
-def _wait_for_other_migrations(connection: Connection) -> None:
+def hold_migration_lock(connection: Connection) -> None:
     """Hold the migration lock of the current schema until this transaction ends (PostgreSQL)."""
     if connection.dialect.name == "postgresql":
         # A migration may take long and may wait for another one: the request timeouts do not apply.
