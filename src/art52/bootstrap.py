@@ -146,9 +146,8 @@ def build_container(settings: Settings | None = None) -> Container:
     """Wire the services on the configured database, rulebook and engine backend."""
     from art52.adapters.audit_keys import load_key_ring
     from art52.adapters.clock import SystemClock
-    from art52.adapters.database import ping, take_write_lock, unavailable
+    from art52.adapters.database_probe import database_probe
     from art52.adapters.features import FeatureScenarios
-    from art52.adapters.migrations import pending
     from art52.adapters.unit_of_work import SqlUnitOfWork
     from art52.errors import RulebookError
     from art52.services.audit import AuditService
@@ -176,19 +175,6 @@ def build_container(settings: Settings | None = None) -> Container:
     def assessor() -> Assessor:
         return Assessor(rulebook(), backend, today=clock.today)
 
-    def database_probe() -> None:
-        ping(probe_engine)  # unreachable: reported as "unavailable", the reason logged
-        try:
-            behind = pending(probe_engine)
-            if not behind:
-                take_write_lock(probe_engine)
-        except Exception as error:
-            if unavailable(error):
-                raise NotReadyError("the database cannot take writes now: the lock they need is held") from error
-            raise
-        if behind:
-            raise NotReadyError("the database schema is not up to date; run the migrations (art52 serve does)")
-
     def close() -> None:
         engine.dispose()
         probe_engine.dispose()
@@ -208,7 +194,9 @@ def build_container(settings: Settings | None = None) -> Container:
         reviews=ReviewService(uow, clock, new_id),
         audit=AuditService(uow, keys, clock),
         rules=RuleCatalog(rulebook, FeatureScenarios(settings.features_dir)),
-        readiness=ReadinessCheck({"database": database_probe, "rulebook": rulebook_probe}),
+        readiness=ReadinessCheck(
+            {"database": database_probe(probe_engine, keyed=bool(keys)), "rulebook": rulebook_probe}
+        ),
         close=close,
     )
 

@@ -346,3 +346,14 @@ def store_unsealed_events_at_revision_0001(settings: Settings, count: int) -> No
             connection.execute(text("UPDATE audit_head SET seq = :seq, hash = :hash"), head.__dict__)
     finally:
         engine.dispose()
+
+
+def test_a_server_without_the_key_is_not_ready_on_a_sealed_trail(trail: Container, sealed: Settings) -> None:
+    keyless = build_container(sealed.model_copy(update={"audit_key": None}))
+    try:
+        report = keyless.readiness.check()
+    finally:
+        keyless.close()
+    assert not report.ready
+    assert report.checks["database"].startswith("the audit trail is sealed from event 1 on")
+    assert trail.readiness.check().ready

@@ -108,16 +108,18 @@ def ping(engine: Engine) -> None:
         cursor.close()
 
 
-def take_write_lock(engine: Engine) -> None:
+def lock_chain_head(engine: Engine) -> int | None:
     """Take, and at once give back, the lock every write needs (the audit chain head); raise if it cannot.
 
-    A transaction that holds the lock stalls every write: the readiness probe uses this to report it.
+    Returns the first sealed event the head records (``mac_from``), if any.
     """
     from art52.adapters.tables import audit_head
 
+    head = audit_head.c
     with engine.connect() as connection, connection.begin() as transaction:  # SQLite: BEGIN IMMEDIATE
-        connection.execute(select(audit_head.c.seq).where(audit_head.c.id == 1).with_for_update())
+        sealed_from = connection.execute(select(head.mac_from).where(head.id == 1).with_for_update()).scalar()
         transaction.rollback()
+    return sealed_from
 
 
 def redacted(url: str) -> str:

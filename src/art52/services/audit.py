@@ -95,8 +95,10 @@ class AuditService:
     def checkpoint(self) -> Checkpoint | ChainProblem:
         """A signed checkpoint of the chain head, or the problem that keeps the chain from being vouched for."""
         key = self._keys.current
-        if key is None or self._clock is None:
+        if key is None:
             raise ConfigurationError(f"a checkpoint must be signed: {NO_KEY}")
+        if self._clock is None:
+            raise RuntimeError("checkpoints need the service to be given a clock")
         with self._uow() as uow:
             head = uow.audit.head()
             problem = verify(_up_to(uow, head.seq), head, self._keys)
