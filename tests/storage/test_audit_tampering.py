@@ -357,3 +357,29 @@ def test_a_server_without_the_key_is_not_ready_on_a_sealed_trail(trail: Containe
     assert not report.ready
     assert report.checks["database"].startswith("the audit trail is sealed from event 1 on")
     assert trail.readiness.check().ready
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "message"),
+    [
+        (None, 66, "no checkpoint file"),
+        ("", 66, "holds no checkpoint"),
+        ('{"seq": 1}\n', 65, ":1: not a checkpoint: a checkpoint is an object with exactly the fields"),
+    ],
+)
+def test_audit_verify_names_an_unusable_checkpoint_file(
+    trail: Container,
+    sealed: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    content: str | None,
+    code: int,
+    message: str,
+) -> None:
+    checkpoints = tmp_path / "checkpoints.jsonl"
+    if content is not None:
+        checkpoints.write_text(content)
+    capsys.readouterr()
+    assert cli(sealed, monkeypatch, "verify", "--checkpoint", str(checkpoints)) == code
+    assert message in capsys.readouterr().err
