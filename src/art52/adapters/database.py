@@ -27,9 +27,9 @@ from sqlalchemy.engine import make_url
 
 @dataclass(frozen=True)
 class Timeouts:
-    """How long (seconds) the database may keep a request waiting; 0 means no limit.
+    """How long (seconds) the database may keep a request waiting.
 
-    ``statement``: one SQL statement (PostgreSQL ``statement_timeout``). ``lock``: waiting for a
+    ``statement``: one SQL statement (PostgreSQL ``statement_timeout``; 0: no limit). ``lock``: waiting for a
     row lock (PostgreSQL ``lock_timeout``; SQLite's busy timeout, its one lock). ``pool``: waiting
     for a free pooled connection. ``connect``: opening a connection to the server.
     """

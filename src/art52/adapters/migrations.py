@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, text
 from art52.config import package_data
 
 MIGRATIONS_DIR = package_data("migrations")
+LOCK_NAME = "'art52 migrations: ' || coalesce(current_schema(), '')"  # one lock per schema
 
 
 def _config() -> Config:
@@ -46,7 +47,7 @@ def hold_migration_lock(connection: Connection) -> None:
         # A migration may take long and may wait for another one: the request timeouts do not apply.
         connection.execute(text("SET LOCAL lock_timeout = 0"))
         connection.execute(text("SET LOCAL statement_timeout = 0"))
-        connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('art52 migrations: ' || current_schema()))"))
+        connection.execute(text(f"SELECT pg_advisory_xact_lock(hashtext({LOCK_NAME}))"))
 
 
 @cache
