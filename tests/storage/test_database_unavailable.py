@@ -18,8 +18,9 @@ import pytest
 from fastapi.testclient import TestClient
 from service_databases import postgres_schema
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
-from art52.adapters.database import make_engine
+from art52.adapters.database import make_engine, unavailable
 from art52.api.app import create_app
 from art52.bootstrap import build_container, database_engine, migrate
 from art52.config import Settings
@@ -152,3 +153,14 @@ def test_every_postgresql_connection_carries_the_configured_timeouts(postgres_da
             assert connection.execute(text("SHOW lock_timeout")).scalar_one() == "2s"
     finally:
         engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_statement_cut_off_by_the_statement_timeout_counts_as_unavailable(postgres_database: Settings) -> None:
+    engine = database_engine(postgres_database.model_copy(update={"database_statement_timeout": 0.1}))
+    try:
+        with engine.connect() as connection, pytest.raises(OperationalError, match="statement timeout") as raised:
+            connection.execute(text("SELECT pg_sleep(5)"))
+    finally:
+        engine.dispose()
+    assert unavailable(raised.value)
