@@ -38,6 +38,7 @@ from art52.errors import (
     RenderingUnavailableError,
     RequestError,
     RulebookError,
+    UnavailableError,
 )
 
 PROBLEM_JSON = "application/problem+json"
@@ -71,6 +72,7 @@ CONFLICT = ProblemType("conflict", 409, "The object was changed concurrently")
 PRECONDITION_FAILED = ProblemType("precondition-failed", 412, "The If-Match precondition failed")
 RULEBOOK_UNAVAILABLE = ProblemType("rulebook-unavailable", 503, "The rulebook cannot be loaded")
 RENDERING_UNAVAILABLE = ProblemType("rendering-unavailable", 503, "This report format cannot be produced here")
+DATABASE_UNAVAILABLE = ProblemType("database-unavailable", 503, "The database cannot serve now; retry later")
 ENGINE_FAILURE = ProblemType("engine-failure", 500, "The rule engine failed")
 INTERNAL = ProblemType("internal-error", 500, "Internal server error")
 
@@ -91,6 +93,7 @@ ALL_TYPES: tuple[ProblemType, ...] = (
     PRECONDITION_FAILED,
     RULEBOOK_UNAVAILABLE,
     RENDERING_UNAVAILABLE,
+    DATABASE_UNAVAILABLE,
     ENGINE_FAILURE,
     INTERNAL,
 )
@@ -231,6 +234,10 @@ def domain_problem(error: Art52Error, request: Request | None) -> JSONResponse:
         log.error("rulebook invalid: %s", error)
         detail = f"the rulebook has {len(error.issues)} issue(s); an administrator must fix it"
         return problem_response(RULEBOOK_UNAVAILABLE, detail, request)
+    if isinstance(error, UnavailableError):  # down, timed out or locked: say when to retry, never 500
+        log.warning("database unavailable: %r", error.__cause__)
+        headers = {"Retry-After": str(error.retry_after)}
+        return problem_response(DATABASE_UNAVAILABLE, str(error), request, headers=headers)
     if isinstance(error, EngineError):
         log.error("engine failure: %s", error)
         return problem_response(ENGINE_FAILURE, "the rule engine failed; no assessment was stored", request)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from art52.adapters.database import make_engine
+from art52.adapters.migrations import hold_migration_lock
 from art52.adapters.tables import metadata
 from art52.config import Settings
 
@@ -19,6 +20,7 @@ def run_migrations() -> None:
     settings = Settings()
     engine = make_engine(settings.database_url, schema=settings.database_schema)
     with engine.begin() as own_connection:
+        hold_migration_lock(own_connection)  # `alembic upgrade head` by hand queues like `art52 serve`
         context.configure(connection=own_connection, target_metadata=metadata)
         with context.begin_transaction():
             context.run_migrations()

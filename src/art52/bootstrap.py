@@ -19,6 +19,7 @@ from art52.services.assessments import Assessor
 if TYPE_CHECKING:  # the storage side is imported when it is wired: `art52 assess` never needs it
     from sqlalchemy import Engine
 
+    from art52.adapters.database import Timeouts
     from art52.engine.durable import CompiledStore
     from art52.services.audit import AuditService
     from art52.services.health import ReadinessCheck
@@ -110,11 +111,24 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def database_engine(settings: Settings) -> Engine:
+def database_timeouts(settings: Settings) -> Timeouts:
+    """The limits on waiting for the database (README, "Database timeouts")."""
+    from art52.adapters.database import Timeouts
+
+    return Timeouts(
+        statement=settings.database_statement_timeout,
+        lock=settings.database_lock_timeout,
+        pool=settings.database_pool_timeout,
+    )
+
+
+def database_engine(settings: Settings, *, pooled: bool = True) -> Engine:
     """The database engine of ``settings`` (not connected until used)."""
     from art52.adapters.database import make_engine
 
-    return make_engine(settings.database_url, schema=settings.database_schema)
+    return make_engine(
+        settings.database_url, schema=settings.database_schema, timeouts=database_timeouts(settings), pooled=pooled
+    )
 
 
 def migrate(settings: Settings | None = None) -> None:
@@ -130,10 +144,10 @@ def migrate(settings: Settings | None = None) -> None:
 
 def build_container(settings: Settings | None = None) -> Container:
     """Wire the services on the configured database, rulebook and engine backend."""
+    from art52.adapters.audit_keys import load_key_ring
     from art52.adapters.clock import SystemClock
-    from art52.adapters.database import ping
+    from art52.adapters.database_probe import database_probe
     from art52.adapters.features import FeatureScenarios
-    from art52.adapters.migrations import pending
     from art52.adapters.unit_of_work import SqlUnitOfWork
     from art52.errors import RulebookError
     from art52.services.audit import AuditService
@@ -145,12 +159,15 @@ def build_container(settings: Settings | None = None) -> Container:
     from art52.services.tokens import TokenService
 
     settings = settings or Settings()
+    keys = load_key_ring(settings.audit_key, settings.audit_key_file)
     engine = database_engine(settings)
+    probe_engine = database_engine(settings, pooled=False)  # answers while the pool is exhausted
+    timeouts = database_timeouts(settings)
     clock = SystemClock()
     backend = make_backend(settings.engine)
 
     def uow() -> SqlUnitOfWork:
-        return SqlUnitOfWork(engine)
+        return SqlUnitOfWork(engine, keys, timeouts)
 
     def rulebook() -> Rulebook:
         return rulebook_from(settings.rules_dir)
@@ -158,10 +175,9 @@ def build_container(settings: Settings | None = None) -> Container:
     def assessor() -> Assessor:
         return Assessor(rulebook(), backend, today=clock.today)
 
-    def database_probe() -> None:
-        ping(engine)
-        if pending(engine):
-            raise NotReadyError("the database schema is not up to date; run the migrations (art52 serve does)")
+    def close() -> None:
+        engine.dispose()
+        probe_engine.dispose()
 
     def rulebook_probe() -> None:
         try:
@@ -176,10 +192,12 @@ def build_container(settings: Settings | None = None) -> Container:
         measures=MeasureService(uow, clock, new_id),
         assessments=AssessmentService(uow, clock, new_id, assessor),
         reviews=ReviewService(uow, clock, new_id),
-        audit=AuditService(uow),
+        audit=AuditService(uow, keys, clock),
         rules=RuleCatalog(rulebook, FeatureScenarios(settings.features_dir)),
-        readiness=ReadinessCheck({"database": database_probe, "rulebook": rulebook_probe}),
-        close=engine.dispose,
+        readiness=ReadinessCheck(
+            {"database": database_probe(probe_engine, keyed=bool(keys)), "rulebook": rulebook_probe}
+        ),
+        close=close,
     )
 
 

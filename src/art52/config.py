@@ -6,7 +6,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -54,3 +54,19 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_048_576, ge=1024, description="largest accepted request body")
     cache_dir: Path | None = Field(default=None, description="compiled-rulebook cache (default: the user's cache dir)")
     max_json_depth: int = Field(default=32, ge=4, description="deepest accepted nesting of a JSON body")
+
+    # Database timeouts (README, "Database timeouts"): no request waits on the database without limit.
+    database_statement_timeout: float = Field(
+        default=30.0, ge=0, description="seconds one SQL statement may run (PostgreSQL; 0: no limit)"
+    )
+    database_lock_timeout: float = Field(
+        default=5.0, gt=0, description="seconds to wait for a lock (PostgreSQL lock_timeout; SQLite busy timeout)"
+    )
+    database_pool_timeout: float = Field(default=10.0, gt=0, description="seconds to wait for a pooled connection")
+
+    # Audit trail keys (README, "Audit trail"): held outside the database, never stored in it.
+    audit_key: SecretStr | None = Field(default=None, description="key that seals new audit events (32+ characters)")
+    audit_key_file: Path | None = Field(
+        default=None,
+        description="audit keys, one a line: the first seals (unless audit_key is set), all verify",
+    )

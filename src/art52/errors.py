@@ -14,7 +14,9 @@
      ├── PreconditionFailedError  the caller's If-Match names a version that is no longer current
      ├── AuthenticationError   no valid credentials were presented
      ├── PermissionDeniedError the principal may not do this (role, four-eyes)
-     └── RenderingUnavailableError  a report format needs a library or system library that is missing
+     ├── RenderingUnavailableError  a report format needs a library or system library that is missing
+     ├── UnavailableError      the database cannot serve now (down, timed out, locked); retry later
+     └── ConfigurationError    a setting is missing or invalid (names the setting)
 
 Callers catch ``Art52Error`` at the edges (CLI, HTTP) and turn it into a clear
 message; nothing below the edges prints or exits.
@@ -124,3 +126,18 @@ class PermissionDeniedError(Art52Error):
 
 class RenderingUnavailableError(Art52Error):
     """A report format (PDF) needs a library, or a system library, that cannot be loaded here."""
+
+
+class UnavailableError(Art52Error):
+    """The database cannot serve now: unreachable, too slow, or locked. Nothing was written.
+
+    ``retry_after`` is how many seconds a caller should wait before trying again.
+    """
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(message)
+
+
+class ConfigurationError(Art52Error):
+    """A setting is missing or invalid; the message names the setting (never a secret's value)."""

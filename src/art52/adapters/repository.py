@@ -13,11 +13,12 @@ from dataclasses import fields
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Connection, RowMapping, and_, insert, or_, select, update
+from sqlalchemy import Connection, RowMapping, and_, func, insert, or_, select, update
 
 from art52.adapters import tables as t
 from art52.domain.access import Role, TokenRecord
-from art52.domain.audit import GENESIS_HASH, AuditEvent, ChainHead
+from art52.domain.audit import GENESIS_HASH, AuditEvent, ChainHead, seal
+from art52.domain.audit_keys import KeyRing
 from art52.domain.principles import Verdict
 from art52.domain.records import (
     Contest,
@@ -204,23 +205,35 @@ class SqlDecisionRepository:
 
 
 class SqlAuditLog:
-    """The chain lives in ``audit_events``; ``audit_head`` holds its newest link and is the append lock."""
+    """The chain lives in ``audit_events``; ``audit_head`` holds its newest link and is the append lock.
 
-    def __init__(self, connection: Connection) -> None:
+    Events are sealed with the current key of ``keys`` as they are stored; the head records the first
+    sealed event (``mac_from``), and a trigger keeps it from ever moving back (migration 0002).
+    """
+
+    def __init__(self, connection: Connection, keys: KeyRing | None = None) -> None:
         self._c = connection
+        self._keys = keys or KeyRing()
 
     def head(self, *, lock: bool = False) -> ChainHead:
-        query = select(t.audit_head.c.seq, t.audit_head.c.hash).where(t.audit_head.c.id == 1)
+        h = t.audit_head.c
+        query = select(h.seq, h.hash, h.mac_from).where(h.id == 1)
         row = self._c.execute(query.with_for_update() if lock else query).first()
-        return ChainHead(row.seq, row.hash) if row else ChainHead(0, GENESIS_HASH)
+        return ChainHead(row.seq, row.hash, row.mac_from) if row else ChainHead(0, GENESIS_HASH)
 
     def append(self, event: AuditEvent) -> None:
+        sealed = seal(event, self._keys)
         data = json.dumps(event.data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        self._c.execute(insert(t.audit_events).values(**_columns(event, data=data)))
+        self._c.execute(insert(t.audit_events).values(**_columns(sealed, data=data)))
+        h = t.audit_head.c
         moved = self._c.execute(
             update(t.audit_head)
-            .where(t.audit_head.c.id == 1, t.audit_head.c.seq == event.seq - 1)
-            .values(seq=event.seq, hash=event.hash)
+            .where(h.id == 1, h.seq == event.seq - 1)
+            .values(
+                seq=event.seq,
+                hash=event.hash,
+                mac_from=func.coalesce(h.mac_from, event.seq) if sealed.mac is not None else h.mac_from,
+            )
         )
         if moved.rowcount != 1:
             raise ConflictError("the audit chain moved while an event was appended; nothing was written")

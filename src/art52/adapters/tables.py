@@ -34,6 +34,7 @@ ID = 36
 NAME = 200
 ORG = 64
 HASH = 64
+KEY_ID = 16
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -158,6 +159,8 @@ audit_events = Table(
     Column("data", Text, nullable=False),
     Column("prev_hash", String(HASH), nullable=False),
     Column("hash", String(HASH), nullable=False),
+    Column("mac_key", String(KEY_ID), nullable=True),
+    Column("mac", String(HASH), nullable=True),
     Index("ix_audit_events_organisation", "organisation", "seq"),
 )
 
@@ -167,4 +170,5 @@ audit_head = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("seq", BigInteger, nullable=False),
     Column("hash", String(HASH), nullable=False),
+    Column("mac_from", BigInteger, nullable=True),
 )

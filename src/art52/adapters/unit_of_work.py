@@ -1,4 +1,9 @@
-"""The SQL unit of work: one connection, one transaction, every repository on it."""
+"""The SQL unit of work: one connection, one transaction, every repository on it.
+
+A database that cannot serve (down, a full pool, a timed-out lock or statement)
+surfaces as :class:`~art52.errors.UnavailableError`, whatever the driver raised,
+so that the edges answer "retry later" instead of reporting a bug.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from typing import Self
 
 from sqlalchemy import Connection, Engine, RootTransaction
 
+from art52.adapters.database import Timeouts, unavailable
 from art52.adapters.repository import (
     SqlAssessmentRepository,
     SqlAuditLog,
@@ -14,6 +20,10 @@ from art52.adapters.repository import (
     SqlMeasureRepository,
     SqlTokenRepository,
 )
+from art52.domain.audit_keys import KeyRing
+from art52.errors import UnavailableError
+
+UNAVAILABLE = "the database cannot serve now (unreachable, overloaded or locked); nothing was written, retry later"
 
 
 class SqlUnitOfWork:
@@ -25,20 +35,27 @@ class SqlUnitOfWork:
     decisions: SqlDecisionRepository
     audit: SqlAuditLog
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, keys: KeyRing | None = None, timeouts: Timeouts | None = None) -> None:
         self._engine = engine
+        self._keys = keys or KeyRing()
+        self._retry_after = (timeouts or Timeouts()).retry_after
         self._connection: Connection | None = None
         self._transaction: RootTransaction | None = None
 
     def __enter__(self) -> Self:
-        connection = self._engine.connect()
-        self._connection = connection
-        self._transaction = connection.begin()
+        try:
+            connection = self._engine.connect()
+            self._connection = connection
+            self._transaction = connection.begin()
+        except Exception as error:
+            self._close()
+            self._raise_if_unavailable(error)
+            raise
         self.tokens = SqlTokenRepository(connection)
         self.measures = SqlMeasureRepository(connection)
         self.assessments = SqlAssessmentRepository(connection)
         self.decisions = SqlDecisionRepository(connection)
-        self.audit = SqlAuditLog(connection)
+        self.audit = SqlAuditLog(connection, self._keys)
         return self
 
     def __exit__(
@@ -47,12 +64,29 @@ class SqlUnitOfWork:
         try:
             if self._transaction is not None and self._transaction.is_active:
                 self._transaction.rollback()
+        except Exception as failure:
+            if error is None:
+                self._raise_if_unavailable(failure)
+                raise
         finally:
-            if self._connection is not None:
-                self._connection.close()
-            self._connection = self._transaction = None
+            self._close()
+        if error is not None:
+            self._raise_if_unavailable(error)
 
     def commit(self) -> None:
         if self._transaction is None:
             raise RuntimeError("commit outside the unit of work")
-        self._transaction.commit()
+        try:
+            self._transaction.commit()
+        except Exception as error:
+            self._raise_if_unavailable(error)
+            raise
+
+    def _close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+        self._connection = self._transaction = None
+
+    def _raise_if_unavailable(self, error: BaseException) -> None:
+        if unavailable(error):
+            raise UnavailableError(UNAVAILABLE, self._retry_after) from error

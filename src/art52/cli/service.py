@@ -1,4 +1,4 @@
-"""Service commands: ``serve``, ``tokens create|list|revoke`` and ``audit verify``.
+"""Service commands: ``serve``, ``tokens create|list|revoke`` and ``audit verify|checkpoint``.
 
 The database is the one named by ART52_DATABASE_URL (default: an SQLite file
 in the working directory); every message names it (password hidden), so a
@@ -12,19 +12,24 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from art52.cli import EX_DATAERR, EX_USAGE, CliError, app
+from art52.cli import EX_CONFIG, EX_DATAERR, EX_IOERR, EX_NOINPUT, EX_USAGE, CliError, app
 from art52.config import Settings
 from art52.domain.access import Role
-from art52.errors import RequestError
+from art52.domain.audit import ChainProblem
+from art52.domain.audit_checkpoint import Checkpoint, parse_checkpoint
+from art52.errors import ConfigurationError, RequestError, UnavailableError
+
+if TYPE_CHECKING:
+    from art52.bootstrap import Container
 
 EX_UNAVAILABLE = 69
 
 tokens_app = typer.Typer(no_args_is_help=True, help="Create, list and revoke bearer tokens.")
-audit_app = typer.Typer(no_args_is_help=True, help="Check the audit trail.")
+audit_app = typer.Typer(no_args_is_help=True, help="Check the audit trail and export signed checkpoints of it.")
 app.add_typer(tokens_app, name="tokens")
 app.add_typer(audit_app, name="audit")
 
@@ -161,19 +166,105 @@ def tokens_revoke(token_id: Annotated[str, typer.Argument(help="Token id, as sho
 
 
 @audit_app.command("verify")
-def audit_verify() -> None:
-    """Check the hash chain of the audit trail; exit 65 naming the first edited or deleted event."""
-    from art52.bootstrap import build_container
-
-    container = build_container(_migrated())
+def audit_verify(
+    checkpoint: Annotated[
+        Path | None,
+        typer.Option(
+            "--checkpoint",
+            help="File of checkpoints written by `art52 audit checkpoint`; the chain must match every one.",
+        ),
+    ] = None,
+) -> None:
+    """Check the audit trail: hash chain, seals, checkpoints; exit 65 naming the first edited or missing event."""
+    checkpoints = _read_checkpoints(checkpoint) if checkpoint is not None else []
+    container = _audit_container()
     try:
-        problem = container.audit.verify()
-        count = container.audit.count()
+        problem = container.audit.verify(checkpoints)
+        head = container.audit.head()
+        keyed = container.audit.keyed
+    except (ConfigurationError, UnavailableError) as error:
+        raise _audit_failure(error) from None
     finally:
         container.close()
     if problem is not None:
         raise CliError(EX_DATAERR, f"audit trail broken at {problem}")
-    typer.echo(f"audit trail intact: {count} events")
+    typer.echo(f"audit trail intact: {head.seq} events; {_sealing(head.mac_from, keyed)}")
+    if checkpoint is not None:
+        typer.echo(f"matches {len(checkpoints)} checkpoints in {checkpoint}")
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", help="Append the checkpoint to this file (default: print it on stdout)."),
+    ] = None,
+) -> None:
+    """Verify the audit trail, then print (or append) a checkpoint of its head signed with the audit key.
+
+    Run it periodically and keep the checkpoints where the database's users cannot rewrite them.
+    """
+    container = _audit_container()
+    try:
+        made = container.audit.checkpoint()
+    except (ConfigurationError, UnavailableError) as error:
+        raise _audit_failure(error) from None
+    finally:
+        container.close()
+    if isinstance(made, ChainProblem):
+        raise CliError(EX_DATAERR, f"no checkpoint written: audit trail broken at {made}")
+    if output is None:
+        typer.echo(made.line())
+        return
+    try:
+        with output.open("a", encoding="utf-8") as file:
+            file.write(made.line() + "\n")
+    except OSError as error:
+        raise CliError(EX_IOERR, f"cannot append to {output}: {error.strerror or type(error).__name__}") from None
+    typer.echo(f"art52: checkpoint of event {made.seq} appended to {output}", err=True)
+
+
+def _audit_container() -> Container:
+    from art52.bootstrap import build_container
+
+    try:
+        return build_container(_migrated())
+    except ConfigurationError as error:
+        raise CliError(EX_CONFIG, str(error)) from None
+
+
+def _audit_failure(error: ConfigurationError | UnavailableError) -> CliError:
+    if isinstance(error, ConfigurationError):
+        return CliError(EX_CONFIG, str(error))
+    return CliError(EX_UNAVAILABLE, str(error))
+
+
+def _sealing(mac_from: int | None, keyed: bool) -> str:
+    if mac_from is None:
+        return "no event is sealed yet" + ("" if keyed else " (no audit key is configured)")
+    checked = "MACs checked" if keyed else "MACs present but NOT checked: no audit key is configured"
+    return f"sealed from event {mac_from} on ({checked})"
+
+
+def _read_checkpoints(path: Path) -> list[Checkpoint]:
+    """Every checkpoint in ``path`` (one JSON line each); a one-line error naming the bad line otherwise."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise CliError(EX_NOINPUT, f"no checkpoint file {path}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise CliError(EX_DATAERR, f"cannot read {path}: {type(error).__name__}") from None
+    checkpoints = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            checkpoints.append(parse_checkpoint(line))
+        except ValueError as error:
+            raise CliError(EX_DATAERR, f"{path}:{number}: not a checkpoint: {error}") from None
+    if not checkpoints:
+        raise CliError(EX_NOINPUT, f"{path} holds no checkpoint")
+    return checkpoints
 
 
 def _migrate(settings: Settings) -> None:

@@ -3,19 +3,28 @@
 Events are appended inside the unit of work that makes the change they
 describe, under the lock on the chain head: sequence numbers are therefore
 gapless and in commit order, which is what lets a feed reader resume from
-the last number it saw without missing anything.
+the last number it saw without missing anything. The lock is taken by the
+last statement before the commit, so appends serialise only for as long as
+that commit takes (and a writer waits for it no longer than the lock timeout).
+
+Verification trusts nothing stored: with the key ring it checks the seals, and
+with checkpoints kept elsewhere it checks that no event they record is gone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from art52.domain.access import Permission, Principal
-from art52.domain.audit import AuditEvent, ChainProblem, NewEvent, chain, verify
-from art52.errors import PermissionDeniedError
+from art52.domain.audit import AuditEvent, ChainHead, ChainProblem, NewEvent, chain, verify
+from art52.domain.audit_checkpoint import Checkpoint, make_checkpoint
+from art52.domain.audit_keys import KeyRing
+from art52.errors import ConfigurationError, PermissionDeniedError
 from art52.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
+
+NO_KEY = "no audit key is configured (set ART52_AUDIT_KEY or ART52_AUDIT_KEY_FILE)"
 
 MAX_PAGE = 500
 VERIFY_PAGE = 1000
@@ -48,8 +57,10 @@ class EventPage:
 class AuditService:
     """The event feed for integrating systems and the verification of the chain."""
 
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, keys: KeyRing | None = None, clock: Clock | None = None) -> None:
         self._uow = uow
+        self._keys = keys or KeyRing()
+        self._clock = clock
 
     def feed(self, principal: Principal, after: int, limit: int) -> EventPage:
         """Events after ``after`` in order; only the principal's organisation unless it reads across."""
@@ -60,19 +71,50 @@ class AuditService:
             events = uow.audit.events(after, min(limit, MAX_PAGE), organisation)
         return EventPage(events, events[-1].seq if events else after)
 
-    def verify(self) -> ChainProblem | None:
+    def verify(self, checkpoints: Sequence[Checkpoint] = ()) -> ChainProblem | None:
         """The first tampered or missing event, or None when the chain is intact.
 
         The head is read first and the events up to it are streamed page by page:
         events appended meanwhile are beyond the head and not part of this check.
+        Seals are checked with the key ring; each checkpoint must be signed by a
+        key of the ring and must match the stored chain.
         """
+        if checkpoints and not self._keys:
+            raise ConfigurationError(f"checkpoints cannot be checked: {NO_KEY}")
+        for checkpoint in checkpoints:
+            if not checkpoint.authentic(self._keys):
+                return ChainProblem(
+                    checkpoint.seq,
+                    f"named by a checkpoint of {checkpoint.created_at} that no configured key signed: "
+                    "forged, or made with a key missing from the ring",
+                )
         with self._uow() as uow:
             head = uow.audit.head()
-            return verify(_up_to(uow, head.seq), head)
+            return verify(_up_to(uow, head.seq), head, self._keys, checkpoints)
+
+    def checkpoint(self) -> Checkpoint | ChainProblem:
+        """A signed checkpoint of the chain head, or the problem that keeps the chain from being vouched for."""
+        key = self._keys.current
+        if key is None:
+            raise ConfigurationError(f"a checkpoint must be signed: {NO_KEY}")
+        if self._clock is None:
+            raise RuntimeError("checkpoints need the service to be given a clock")
+        with self._uow() as uow:
+            head = uow.audit.head()
+            problem = verify(_up_to(uow, head.seq), head, self._keys)
+        return problem or make_checkpoint(head, key, self._clock.now())
+
+    def head(self) -> ChainHead:
+        with self._uow() as uow:
+            return uow.audit.head()
+
+    @property
+    def keyed(self) -> bool:
+        """Whether new events are sealed (a key is configured)."""
+        return bool(self._keys)
 
     def count(self) -> int:
-        with self._uow() as uow:
-            return uow.audit.head().seq
+        return self.head().seq
 
 
 def _up_to(uow: UnitOfWork, last: int) -> Iterator[AuditEvent]:
