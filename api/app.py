@@ -15,7 +15,7 @@ from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 import art52
-from art52.api import docs, errors, openapi
+from art52.api import docs, errors, openapi, web
 from art52.api.deps import known_query_parameters
 from art52.api.limits import BodyLimits
 from art52.api.metrics import Metrics, RequestMetrics
@@ -73,6 +73,7 @@ def create_app(container: Container | None = None) -> FastAPI:
     app.include_router(events.router())
     app.include_router(health.router())
     app.include_router(handbook_pages.router)  # the rule handbook under /rules
+    web.install(app)  # the pages for officials and reviewers, at /
     app.add_middleware(
         BodyLimits, max_bytes=services.settings.max_body_bytes, max_depth=services.settings.max_json_depth
     )

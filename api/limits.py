@@ -2,7 +2,8 @@
 
 A body larger than the limit is refused with 413 (without reading past the
 limit); a JSON body nested deeper than the limit with 400; a body that is not
-JSON, on a method that carries one, with 415. Nesting is measured on the
+JSON, sent to the API (/v1) on a method that carries one, with 415 (the web
+pages post forms and uploads). Nesting is measured on the
 parsed document without recursion, so no input can exhaust the stack.
 """
 
@@ -47,6 +48,9 @@ def parse_json(body: bytes) -> Any:
     return json.loads(body, parse_constant=_reject_constant)
 
 
+JSON_ONLY = "/v1/"  # the API; the web pages post forms and uploads (same size limit)
+
+
 class BodyLimits:
     """Pure ASGI middleware: buffers the body up to the limit, checks it, then replays it."""
 
@@ -75,7 +79,7 @@ class BodyLimits:
             if len(body) > self.max_bytes:
                 await self._refuse(scope, receive, send, TOO_LARGE, self._too_large())
                 return
-        if body and scope["method"] in BODY_METHODS:
+        if body and scope["method"] in BODY_METHODS and scope["path"].startswith(JSON_ONLY):
             if not is_json(headers.get("content-type", "")):
                 detail = "send the body as application/json (Content-Type: application/json)"
                 await self._refuse(scope, receive, send, UNSUPPORTED_MEDIA, detail)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shlex
 import uuid
 from collections.abc import Callable
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # the storage side is imported when it is wired: `art52 asses
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
     from art52.services.rules import RuleCatalog
+    from art52.services.sessions import SessionService
     from art52.services.stored_assessments import AssessmentService
     from art52.services.tokens import TokenService
 
@@ -98,6 +100,7 @@ class Container:
 
     settings: Settings
     tokens: TokenService
+    sessions: SessionService
     measures: MeasureService
     assessments: AssessmentService
     reviews: ReviewService
@@ -155,6 +158,7 @@ def build_container(settings: Settings | None = None) -> Container:
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
     from art52.services.rules import RuleCatalog
+    from art52.services.sessions import SessionService
     from art52.services.stored_assessments import AssessmentService
     from art52.services.tokens import TokenService
 
@@ -186,9 +190,11 @@ def build_container(settings: Settings | None = None) -> Container:
             issues = len(error.issues)
             raise NotReadyError(f"the rulebook is invalid ({issues} issues; run art52 rules check)") from None
 
+    tokens = TokenService(uow, clock, new_id)
     return Container(
         settings=settings,
-        tokens=TokenService(uow, clock, new_id),
+        tokens=tokens,
+        sessions=SessionService(uow, clock, tokens, dt.timedelta(minutes=settings.session_minutes)),
         measures=MeasureService(uow, clock, new_id),
         assessments=AssessmentService(uow, clock, new_id, assessor),
         reviews=ReviewService(uow, clock, new_id),

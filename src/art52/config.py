@@ -55,6 +55,12 @@ class Settings(BaseSettings):
     cache_dir: Path | None = Field(default=None, description="compiled-rulebook cache (default: the user's cache dir)")
     max_json_depth: int = Field(default=32, ge=4, description="deepest accepted nesting of a JSON body")
 
+    # Web application (README, "For officials and reviewers")
+    session_minutes: int = Field(default=480, ge=1, le=7 * 24 * 60, description="minutes a browser session lasts")
+    secure_cookies: bool = Field(
+        default=True, description="mark the session cookie Secure (browsers still send it to http://localhost)"
+    )
+
     # Database timeouts (README, "Database timeouts"): no request waits on the database without limit.
     database_statement_timeout: float = Field(
         default=30.0, ge=0, description="seconds one SQL statement may run (PostgreSQL; 0: no limit)"

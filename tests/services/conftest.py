@@ -19,18 +19,24 @@ import pytest
 from art52.domain.access import Principal, Role, TokenRecord
 from art52.domain.audit import GENESIS_HASH, AuditEvent, ChainHead
 from art52.domain.records import Contest, Decision, MeasureFilter, MeasureRecord, MeasureVersion, StoredAssessment
+from art52.domain.sessions import SessionRecord
 from art52.errors import ConflictError
 from art52.services.assessments import Assessor
 from art52.services.audit import AuditService
 from art52.services.measures import MeasureService
 from art52.services.reviews import ReviewService
+from art52.services.sessions import SessionService
 from art52.services.stored_assessments import AssessmentService
 from art52.services.tokens import TokenService
+
+# The fake clock advances a second per reading: a session lasts a few dozen readings.
+SESSION_LIFETIME = dt.timedelta(seconds=30)
 
 
 @dataclass
 class Store:
     tokens: dict[str, TokenRecord] = field(default_factory=dict)
+    sessions: dict[str, SessionRecord] = field(default_factory=dict)
     measures: dict[str, MeasureRecord] = field(default_factory=dict)
     versions: dict[tuple[str, int], MeasureVersion] = field(default_factory=dict)
     assessments: dict[str, StoredAssessment] = field(default_factory=dict)
@@ -60,6 +66,24 @@ class FakeTokens:
     def revoke(self, token_id: str, at: dt.datetime) -> None:
         token = self.s.tokens[token_id]
         self.s.tokens[token_id] = TokenRecord(**{**token.__dict__, "revoked_at": at})
+
+
+class FakeSessions:
+    def __init__(self, store: Store) -> None:
+        self.s = store
+
+    def add(self, session: SessionRecord) -> None:
+        assert session.session_hash not in self.s.sessions
+        self.s.sessions[session.session_hash] = session
+
+    def get(self, session_hash: str) -> SessionRecord | None:
+        return self.s.sessions.get(session_hash)
+
+    def delete(self, session_hash: str) -> None:
+        self.s.sessions.pop(session_hash, None)
+
+    def delete_expired(self, now: dt.datetime) -> None:
+        self.s.sessions = {k: v for k, v in self.s.sessions.items() if v.expires_at > now}
 
 
 class FakeMeasures:
@@ -150,6 +174,14 @@ class FakeAudit:
         found = [e for e in self.s.events if e.seq > after and (organisation is None or e.organisation == organisation)]
         return found[:limit] if limit is not None else found
 
+    def latest(self, before: int | None, limit: int, organisation: str | None = None) -> list[AuditEvent]:
+        found = [
+            e
+            for e in reversed(self.s.events)
+            if (before is None or e.seq < before) and (organisation is None or e.organisation == organisation)
+        ]
+        return found[:limit]
+
 
 class FakeUnitOfWork:
     def __init__(self, committed: Store) -> None:
@@ -158,6 +190,7 @@ class FakeUnitOfWork:
     def __enter__(self) -> Self:
         self._work = copy.deepcopy(self._committed)
         self.tokens = FakeTokens(self._work)
+        self.sessions = FakeSessions(self._work)
         self.measures = FakeMeasures(self._work)
         self.assessments = FakeAssessments(self._work)
         self.decisions = FakeDecisions(self._work)
@@ -188,10 +221,12 @@ class FakeClock:
 class Services:
     store: Store
     tokens: TokenService
+    sessions: SessionService
     measures: MeasureService
     assessments: AssessmentService
     reviews: ReviewService
     audit: AuditService
+    clock: FakeClock
 
 
 @pytest.fixture
@@ -206,13 +241,16 @@ def services(reference_assessor: Assessor) -> Services:
     def uow() -> FakeUnitOfWork:
         return FakeUnitOfWork(store)
 
+    tokens = TokenService(uow, clock, new_id)
     return Services(
         store=store,
-        tokens=TokenService(uow, clock, new_id),
+        tokens=tokens,
+        sessions=SessionService(uow, clock, tokens, SESSION_LIFETIME),
         measures=MeasureService(uow, clock, new_id),
         assessments=AssessmentService(uow, clock, new_id, lambda: reference_assessor),
         reviews=ReviewService(uow, clock, new_id),
         audit=AuditService(uow),
+        clock=clock,
     )
 
 

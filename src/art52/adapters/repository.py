@@ -13,7 +13,7 @@ from dataclasses import fields
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Connection, RowMapping, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, RowMapping, and_, delete, func, insert, or_, select, update
 
 from art52.adapters import tables as t
 from art52.domain.access import Role, TokenRecord
@@ -28,6 +28,7 @@ from art52.domain.records import (
     MeasureVersion,
     StoredAssessment,
 )
+from art52.domain.sessions import SessionRecord
 from art52.domain.workflow import DecisionKind, Status
 from art52.errors import ConflictError
 
@@ -80,6 +81,25 @@ class SqlTokenRepository:
 
 def _token(row: RowMapping) -> TokenRecord:
     return _record(TokenRecord, row, role=Role(row["role"]))
+
+
+class SqlSessionRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._c = connection
+
+    def add(self, session: SessionRecord) -> None:
+        self._c.execute(insert(t.web_sessions).values(**_columns(session)))
+
+    def get(self, session_hash: str) -> SessionRecord | None:
+        row = self._c.execute(select(t.web_sessions).where(t.web_sessions.c.session_hash == session_hash)).mappings()
+        found = row.first()
+        return _record(SessionRecord, found) if found else None
+
+    def delete(self, session_hash: str) -> None:
+        self._c.execute(delete(t.web_sessions).where(t.web_sessions.c.session_hash == session_hash))
+
+    def delete_expired(self, now: dt.datetime) -> None:
+        self._c.execute(delete(t.web_sessions).where(t.web_sessions.c.expires_at <= now))
 
 
 class SqlMeasureRepository:
@@ -246,4 +266,14 @@ class SqlAuditLog:
         query = query.order_by(e.seq)
         if limit is not None:
             query = query.limit(limit)
+        return [_record(AuditEvent, r, data=json.loads(r["data"])) for r in self._c.execute(query).mappings()]
+
+    def latest(self, before: int | None, limit: int, organisation: str | None = None) -> list[AuditEvent]:
+        e = t.audit_events.c
+        query = select(t.audit_events)
+        if before is not None:
+            query = query.where(e.seq < before)
+        if organisation is not None:
+            query = query.where(e.organisation == organisation)
+        query = query.order_by(e.seq.desc()).limit(limit)
         return [_record(AuditEvent, r, data=json.loads(r["data"])) for r in self._c.execute(query).mappings()]

@@ -70,6 +70,17 @@ tokens = Table(
     Column("revoked_at", UTCDateTime(), nullable=True),
 )
 
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("session_hash", String(HASH), primary_key=True),
+    Column("token_id", String(ID), ForeignKey("tokens.id"), nullable=False),
+    Column("csrf_token", String(HASH), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("expires_at", UTCDateTime(), nullable=False),
+    Index("ix_web_sessions_expires_at", "expires_at"),
+)
+
 measures = Table(
     "measures",
     metadata,

@@ -18,6 +18,7 @@ from art52.adapters.repository import (
     SqlAuditLog,
     SqlDecisionRepository,
     SqlMeasureRepository,
+    SqlSessionRepository,
     SqlTokenRepository,
 )
 from art52.domain.audit_keys import KeyRing
@@ -30,6 +31,7 @@ class SqlUnitOfWork:
     """Rolled back on exit unless :meth:`commit` was called; the connection goes back to the pool."""
 
     tokens: SqlTokenRepository
+    sessions: SqlSessionRepository
     measures: SqlMeasureRepository
     assessments: SqlAssessmentRepository
     decisions: SqlDecisionRepository
@@ -52,6 +54,7 @@ class SqlUnitOfWork:
             self._raise_if_unavailable(error)
             raise
         self.tokens = SqlTokenRepository(connection)
+        self.sessions = SqlSessionRepository(connection)
         self.measures = SqlMeasureRepository(connection)
         self.assessments = SqlAssessmentRepository(connection)
         self.decisions = SqlDecisionRepository(connection)

@@ -71,6 +71,14 @@ class AuditService:
             events = uow.audit.events(after, min(limit, MAX_PAGE), organisation)
         return EventPage(events, events[-1].seq if events else after)
 
+    def recent(self, principal: Principal, before: int | None, limit: int) -> list[AuditEvent]:
+        """The latest events before seq ``before``, newest first, as the feed scopes them."""
+        if not principal.can(Permission.READ_EVENTS):
+            raise PermissionDeniedError(f"the role {principal.role.value} may not read the event feed")
+        organisation = None if principal.can(Permission.READ_ACROSS_ORGANISATIONS) else principal.organisation
+        with self._uow() as uow:
+            return uow.audit.latest(before, min(limit, MAX_PAGE), organisation)
+
     def verify(self, checkpoints: Sequence[Checkpoint] = ()) -> ChainProblem | None:
         """The first tampered or missing event, or None when the chain is intact.
 

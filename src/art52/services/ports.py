@@ -23,6 +23,7 @@ from art52.domain.records import (
     MeasureVersion,
     StoredAssessment,
 )
+from art52.domain.sessions import SessionRecord
 
 # Keyset position in a listing of measures, newest first: (created_at, id) of the last item seen.
 MeasureKey = tuple[dt.datetime, str]
@@ -44,6 +45,16 @@ class TokenRepository(Protocol):
     def list(self) -> list[TokenRecord]: ...
 
     def revoke(self, token_id: str, at: dt.datetime) -> None: ...
+
+
+class SessionRepository(Protocol):
+    def add(self, session: SessionRecord) -> None: ...
+
+    def get(self, session_hash: str) -> SessionRecord | None: ...
+
+    def delete(self, session_hash: str) -> None: ...
+
+    def delete_expired(self, now: dt.datetime) -> None: ...
 
 
 class MeasureRepository(Protocol):
@@ -103,12 +114,19 @@ class AuditLog(Protocol):
         """Events with seq > ``after`` in order, optionally only those of ``organisation``."""
         ...
 
+    def latest(self, before: int | None, limit: int, organisation: str | None = None) -> list[AuditEvent]:
+        """Up to ``limit`` events with seq < ``before`` (any if None), newest first."""
+        ...
+
 
 class UnitOfWork(Protocol):
     """One transaction over every repository; rolled back unless committed."""
 
     @property
     def tokens(self) -> TokenRepository: ...
+
+    @property
+    def sessions(self) -> SessionRepository: ...
 
     @property
     def measures(self) -> MeasureRepository: ...

@@ -1,0 +1,18 @@
+"""The web application for officials and reviewers: server-rendered pages on the API's services.
+
+Pages are plain HTML forms (they work without JavaScript); a bearer token is
+exchanged once for a session cookie; every form carries the session's CSRF token.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from art52.api.web import account, assessment_pages, dashboard, failures, measure_pages, new_measure
+
+
+def install(app: FastAPI) -> None:
+    """Add the pages at ``/`` and their error pages (API routes keep problem+json)."""
+    for module in (account, dashboard, new_measure, measure_pages, assessment_pages):
+        app.include_router(module.router)
+    failures.install(app)

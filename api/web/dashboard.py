@@ -1,0 +1,64 @@
+"""The dashboard (measures by state, awaiting my review) and the organisation's events."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from art52.api.deps import Services
+from art52.api.web.render import page
+from art52.api.web.session import Visitor
+from art52.domain.access import Permission
+from art52.domain.principles import Verdict
+from art52.domain.records import MeasureFilter
+from art52.domain.workflow import Status
+
+router = APIRouter(tags=["web"], include_in_schema=False, default_response_class=HTMLResponse)
+PAGE_SIZE = 20
+EVENTS_PAGE = 50
+MAX_SEQ = 2**62
+
+
+@router.get("/")
+def dashboard(
+    request: Request,
+    services: Services,
+    visitor: Visitor,
+    status: Status | None = None,
+    verdict: Verdict | None = None,
+    after: Annotated[str | None, Query(max_length=512)] = None,
+) -> HTMLResponse:
+    principal = visitor.principal
+    listing = services.measures.page(principal, MeasureFilter(status=status, verdict=verdict), after, PAGE_SIZE)
+    awaiting = []
+    if principal.can(Permission.REVIEW):
+        awaiting = services.measures.page(principal, MeasureFilter(status=Status.ASSESSED), None, PAGE_SIZE).items
+        mine = services.measures.page(principal, MeasureFilter(status=Status.IN_REVIEW), None, PAGE_SIZE).items
+        awaiting += [m for m in mine if m.reviewer == principal.name]
+    return page(
+        request,
+        "dashboard.html.j2",
+        visitor,
+        measures=listing.items,
+        next_cursor=listing.next_cursor,
+        awaiting=awaiting,
+        statuses=list(Status),
+        verdicts=list(Verdict),
+        status=status,
+        verdict=verdict,
+        can_create=principal.can(Permission.WRITE_MEASURE),
+    )
+
+
+@router.get("/events")
+def events(
+    request: Request,
+    services: Services,
+    visitor: Visitor,
+    before: Annotated[int | None, Query(ge=1, le=MAX_SEQ)] = None,
+) -> HTMLResponse:
+    found = services.audit.recent(visitor.principal, before, EVENTS_PAGE)
+    older = found[-1].seq if len(found) == EVENTS_PAGE and found[-1].seq > 1 else None
+    return page(request, "events.html.j2", visitor, events=found, older=older)

@@ -1,0 +1,80 @@
+"""New measure: upload a JSON or YAML document, or fill in the form generated from the contract."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from art52.api.deps import Services
+from art52.api.web.measure_form import document_from_form, errors_by_field, form_sections, form_values
+from art52.api.web.render import page
+from art52.api.web.session import Poster, Visitor
+from art52.documents.json_reader import load_json
+from art52.documents.text import decode_text
+from art52.documents.yaml_reader import load_yaml
+from art52.errors import DocumentError, FieldIssue, MeasureError, RequestError
+from art52.services.sessions import SignedIn
+
+router = APIRouter(tags=["web"], include_in_schema=False, default_response_class=HTMLResponse)
+
+
+def _form_page(
+    request: Request,
+    visitor: SignedIn,
+    values: dict[str, Any] | None = None,
+    issues: list[FieldIssue] | None = None,
+    upload_error: str | None = None,
+) -> HTMLResponse:
+    beside, general = errors_by_field(issues or [])
+    failed = bool(issues or upload_error)
+    return page(
+        request,
+        "new_measure.html.j2",
+        visitor,
+        422 if failed else 200,
+        sections=form_sections(),
+        values=values or {},
+        errors=beside,
+        general_errors=general,
+        upload_error=upload_error,
+    )
+
+
+@router.get("/measures/new")
+def new_measure(request: Request, visitor: Visitor) -> HTMLResponse:
+    return _form_page(request, visitor)
+
+
+@router.post("/measures/new")
+async def create_from_form(request: Request, services: Services, visitor: Poster) -> Response:
+    form = await request.form()
+    given = {key: [v for v in form.getlist(key) if isinstance(v, str)] for key in form}
+    document = document_from_form(given)
+    try:
+        detail = services.measures.create(visitor.principal, document)
+    except (MeasureError, RequestError) as error:
+        return _form_page(request, visitor, form_values(document), error.issues)
+    return RedirectResponse(f"/measures/{detail.record.id}", status_code=303)
+
+
+@router.post("/measures/new/upload")
+async def create_from_upload(
+    request: Request, services: Services, visitor: Poster, document: Annotated[UploadFile, File()]
+) -> Response:
+    raw = await document.read(services.settings.max_body_bytes + 1)
+    try:
+        if len(raw) > services.settings.max_body_bytes:
+            raise DocumentError(f"the file is larger than {services.settings.max_body_bytes} bytes")
+        text = decode_text(raw)
+        name = (document.filename or "").lower()
+        parsed = load_yaml(text)[0] if name.endswith((".yaml", ".yml")) else load_json(text)
+        detail = services.measures.create(visitor.principal, parsed)
+    except DocumentError as error:
+        line = f" (line {error.line})" if error.line else ""
+        return _form_page(request, visitor, upload_error=f"The file could not be read{line}: {error.message}")
+    except (MeasureError, RequestError) as error:
+        shown = "; ".join(f"{i.path or 'the document'}: {i.message}" for i in error.issues)
+        return _form_page(request, visitor, upload_error=f"The document is not a valid measure: {shown}")
+    return RedirectResponse(f"/measures/{detail.record.id}", status_code=303)

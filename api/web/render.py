@@ -1,0 +1,49 @@
+"""The page templates: the web application's own, and the report's macros under ``report/``."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, StrictUndefined, select_autoescape
+
+from art52.api.web.session import CSRF_FIELD
+from art52.services.sessions import SignedIn
+
+
+@cache
+def environment() -> Environment:
+    loader = ChoiceLoader(
+        [
+            PackageLoader("art52.api.web", "templates"),
+            PrefixLoader({"report": PackageLoader("art52.report", "templates")}),
+        ]
+    )
+    return Environment(
+        loader=loader,
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.do"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def page(
+    request: Request, template: str, visitor: SignedIn | None, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    """``template`` rendered for ``visitor`` (None before sign-in), with the CSRF field name and token."""
+    body = (
+        environment()
+        .get_template(template)
+        .render(
+            visitor=visitor,
+            csrf_field=CSRF_FIELD,
+            csrf=visitor.csrf_token if visitor else context.pop("csrf", ""),
+            path=request.url.path,
+            **context,
+        )
+    )
+    return HTMLResponse(body, status_code=status_code, headers={"Cache-Control": "no-store"})

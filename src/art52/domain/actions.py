@@ -1,0 +1,33 @@
+"""What a principal may do to a measure now: the workflow's actions filtered by role.
+
+Pages show only these, so nobody is offered a button that can only fail; the
+services still check every action when it is taken.
+"""
+
+from __future__ import annotations
+
+from art52.domain.access import Permission, Principal
+from art52.domain.workflow import Action, Status, allowed_actions
+
+NEEDS: dict[Action, Permission] = {
+    Action.REVISE: Permission.WRITE_MEASURE,
+    Action.SUBMIT: Permission.SUBMIT,
+    Action.TAKE_FOR_REVIEW: Permission.REVIEW,
+    Action.APPROVE: Permission.REVIEW,
+    Action.REJECT: Permission.REVIEW,
+    Action.RETURN: Permission.REVIEW,
+}
+
+
+def actions_for(principal: Principal, status: Status) -> tuple[Action, ...]:
+    """The workflow actions ``principal`` may take on a measure in ``status``."""
+    return tuple(action for action in allowed_actions(status) if principal.can(NEEDS[action]))
+
+
+def may_assess(principal: Principal) -> bool:
+    """Whether ``principal`` may store a new assessment of a measure of its organisation."""
+    return principal.can(Permission.ASSESS)
+
+
+def may_contest(principal: Principal) -> bool:
+    return principal.can(Permission.REVIEW)

@@ -1,0 +1,153 @@
+"""The web application without a browser: sessions, CSRF, scoping and errors as pages."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from art52.bootstrap import Container
+from art52.domain.access import Role
+from art52.domain.records import MeasureFilter
+
+HTML = {"Accept": "text/html"}
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found, "the page has no CSRF field"
+    return found.group(1)
+
+
+def sign_in(client: TestClient, secret: str) -> str:
+    """Sign in with ``secret``; the CSRF token of the signed-in session."""
+    form = client.get("/sign-in")
+    response = client.post(
+        "/sign-in", data={"token": secret, "csrf_token": csrf_of(form.text), "next": "/"}, follow_redirects=False
+    )
+    assert response.status_code == 303, response.text
+    return csrf_of(client.get("/").text)
+
+
+@pytest.fixture
+def secure_client(client: TestClient) -> TestClient:
+    client.base_url = client.base_url.copy_with(scheme="https")  # Secure cookies travel over https only
+    return client
+
+
+def token(container: Container, name: str, role: Role, organisation: str = "ministry") -> str:
+    return container.tokens.create(name, organisation, role)[1]
+
+
+def test_a_page_asks_for_sign_in_instead_of_answering_401(secure_client: TestClient) -> None:
+    response = secure_client.get("/", headers=HTML, follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/sign-in?next=/"
+
+
+def test_signing_in_sets_a_secure_httponly_strict_session_cookie(
+    secure_client: TestClient, container: Container
+) -> None:
+    form = secure_client.get("/sign-in")
+    response = secure_client.post(
+        "/sign-in",
+        data={"token": token(container, "Alice Official", Role.SUBMITTER), "csrf_token": csrf_of(form.text)},
+        follow_redirects=False,
+    )
+    cookie = response.headers["set-cookie"].lower()
+    assert cookie.startswith("art52_session=")
+    assert "httponly" in cookie
+    assert "secure" in cookie
+    assert "samesite=strict" in cookie
+    assert "Alice Official" in secure_client.get("/").text
+
+
+def test_an_unknown_token_is_refused_in_words(secure_client: TestClient) -> None:
+    form = secure_client.get("/sign-in")
+    response = secure_client.post("/sign-in", data={"token": "art52_nonsense", "csrf_token": csrf_of(form.text)})
+    assert response.status_code == 401
+    assert "not known or has been revoked" in response.text
+
+
+def test_a_sign_in_form_without_its_csrf_token_is_refused(secure_client: TestClient, container: Container) -> None:
+    secure_client.get("/sign-in")
+    secret = token(container, "Alice Official", Role.SUBMITTER)
+    response = secure_client.post("/sign-in", data={"token": secret, "csrf_token": "forged"}, follow_redirects=False)
+    assert response.status_code == 403
+    assert "art52_session" not in secure_client.cookies
+
+
+def test_a_form_without_the_session_csrf_token_changes_nothing(
+    secure_client: TestClient, container: Container, measure: dict[str, Any]
+) -> None:
+    sign_in(secure_client, token(container, "Alice Official", Role.SUBMITTER))
+    response = secure_client.post("/measures/new", data={"title": "Forged", "csrf_token": "wrong"})
+    assert response.status_code == 403
+    assert "not sent from a page of this site" in response.text
+    alice = container.tokens.authenticate(token(container, "Alice Official", Role.SUBMITTER))
+    assert container.measures.page(alice, MeasureFilter()).items == []
+
+
+def test_sign_out_ends_the_session_on_the_server(secure_client: TestClient, container: Container) -> None:
+    csrf = sign_in(secure_client, token(container, "Alice Official", Role.SUBMITTER))
+    copied = secure_client.cookies["art52_session"]
+    secure_client.post("/sign-out", data={"csrf_token": csrf}, follow_redirects=False)
+    secure_client.cookies.set("art52_session", copied)  # a copy kept of the cookie opens nothing any more
+    response = secure_client.get("/", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/sign-in")
+
+
+def test_a_revoked_token_ends_its_sessions(secure_client: TestClient, container: Container) -> None:
+    record, secret = container.tokens.create("Alice Official", "ministry", Role.SUBMITTER)
+    sign_in(secure_client, secret)
+    container.tokens.revoke(record.id)
+    assert secure_client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_another_organisations_measure_is_a_404_page_that_names_nothing(
+    secure_client: TestClient, container: Container, flow: Any
+) -> None:
+    measure_id = flow.create()
+    sign_in(secure_client, token(container, "Mallory", Role.SUBMITTER, "other-ministry"))
+    response = secure_client.get(f"/measures/{measure_id}")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert "quick freeze" not in response.text.lower()
+    assert "quick freeze" not in secure_client.get("/").text.lower()
+
+
+def test_the_form_creates_a_measure_and_shows_errors_beside_the_field(
+    secure_client: TestClient, container: Container
+) -> None:
+    csrf = sign_in(secure_client, token(container, "Alice Official", Role.SUBMITTER))
+    bad = secure_client.post(
+        "/measures/new", data={"csrf_token": csrf, "title": "Quick freeze", "retention.period_days": "soon"}
+    )
+    assert bad.status_code == 422
+    assert re.search(r'id="f-retention-period_days-error">Error: ', bad.text)
+    assert 'value="Quick freeze"' in bad.text  # what was typed is kept
+    good = secure_client.post(
+        "/measures/new",
+        data={"csrf_token": csrf, "title": "Quick freeze", "data.categories": ["traffic", "location"]},
+        follow_redirects=False,
+    )
+    assert good.status_code == 303
+    page = secure_client.get(good.headers["location"])
+    assert "Quick freeze" in page.text
+    assert "&#34;traffic&#34;" in page.text  # the stored document lists the checked categories
+
+
+def test_the_handbook_opens_with_a_session(secure_client: TestClient, container: Container) -> None:
+    sign_in(secure_client, token(container, "Alice Official", Role.SUBMITTER))
+    response = secure_client.get("/rules")
+    assert response.status_code == 200
+    assert "Rule handbook" in response.text
+
+
+def test_api_errors_stay_problem_json(client: TestClient) -> None:
+    response = client.get("/v1/measures")
+    assert response.status_code == 401
+    assert response.headers["content-type"].startswith("application/problem+json")
