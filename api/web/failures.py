@@ -7,6 +7,7 @@ API routes keep their problem+json answers: the handlers installed by
 from __future__ import annotations
 
 import inspect
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote
@@ -29,6 +30,7 @@ from art52.errors import (
     UnavailableError,
 )
 
+log = logging.getLogger("api")
 API_PREFIXES = ("/v1", "/rules", "/health", "/metrics", "/docs", "/openapi", "/redoc")
 Handler = Callable[[Request, Any], Response | Awaitable[Response]]
 
@@ -46,7 +48,13 @@ def error_page(request: Request, error: Exception) -> Response:
     if isinstance(error, AuthenticationError):
         return RedirectResponse(f"/sign-in?next={quote(request.url.path)}", status_code=303)
     status, title = _status_and_title(error)
-    message = str(error.detail) if isinstance(error, StarletteHTTPException) else str(error)
+    if status == 500:
+        log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=error)
+        message = "An unexpected error occurred. It has been logged; please try again later."
+    elif isinstance(error, StarletteHTTPException):
+        message = str(error.detail)
+    else:
+        message = str(error)
     if isinstance(error, StarletteHTTPException) and error.status_code == 404:
         message = "There is no page at this address."
     if isinstance(error, RequestValidationError):
@@ -74,7 +82,7 @@ def _status_and_title(error: Exception) -> tuple[int, str]:
 
 def install(app: FastAPI) -> None:
     """Wrap the API's handlers so that pages get pages."""
-    for kind in (Art52Error, StarletteHTTPException, RequestValidationError):
+    for kind in (Art52Error, StarletteHTTPException, RequestValidationError, Exception):
         app.add_exception_handler(kind, _for_pages(app.exception_handlers[kind]))
 
 

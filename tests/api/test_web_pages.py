@@ -151,3 +151,15 @@ def test_api_errors_stay_problem_json(client: TestClient) -> None:
     response = client.get("/v1/measures")
     assert response.status_code == 401
     assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_the_events_page_lists_the_organisations_events_newest_first(
+    secure_client: TestClient, container: Container, flow: Any
+) -> None:
+    measure_id = flow.create()
+    flow.submit(measure_id)
+    sign_in(secure_client, token(container, "Alice Official", Role.SUBMITTER))
+    page = secure_client.get("/events").text
+    assert page.index("measure submitted") < page.index("measure created")
+    assert f'href="/measures/{measure_id}"' in page
+    assert "other-ministry" not in page

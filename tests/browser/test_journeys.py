@@ -1,0 +1,157 @@
+"""The five journeys of officials and reviewers, in Chromium, with axe-core on every page."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from browser_support import Site, visit
+from playwright.sync_api import Page, expect
+
+MEASURE: dict[str, Any] = {
+    "title": "Court-ordered quick freeze of traffic data",
+    "jurisdiction": "NL",
+    "assessment_date": "2025-06-01",
+    "actor_model": "provider_obligation",
+    "measure_type": "expedited_preservation",
+    "objective": "serious_crime",
+    "data": {"categories": ["traffic", "location"], "subjects_scope": "persons_linked_by_objective_evidence"},
+}
+MAX_TABS = 400
+
+
+def tab_to(page: Page, selector: str) -> None:
+    """Move the focus with the Tab key alone until it reaches ``selector``."""
+    target = page.locator(selector)
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"{selector} cannot be reached with the keyboard")
+
+
+def sign_in(page: Page, site: Site, who: str) -> None:
+    page.goto(f"{site.base_url}/sign-in")
+    page.get_by_label("Access token").fill(site.tokens[who])
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+
+
+def measure_in_review(site: Site, title: str, reviewer: str) -> str:
+    """A measure created and submitted by the official, assessed, and taken for review by ``reviewer``."""
+    measure_id: str = site.api("POST", "/v1/measures", "official", json={**MEASURE, "title": title}).json()["id"]
+    site.api("POST", f"/v1/measures/{measure_id}/submit", "official")
+    site.api("POST", f"/v1/measures/{measure_id}/assessments", "official")
+    site.api("POST", f"/v1/measures/{measure_id}/review", reviewer)
+    return measure_id
+
+
+def test_an_official_signs_in_creates_a_measure_and_submits_it_with_the_keyboard_alone(
+    page: Page, site: Site
+) -> None:
+    page.goto(f"{site.base_url}/")
+    expect(page).to_have_url(re.compile(r"/sign-in"))
+    visit(page, "sign-in")
+    tab_to(page, "#token")
+    page.keyboard.type(site.tokens["official"])
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    visit(page, "dashboard")
+
+    tab_to(page, "nav a[href='/measures/new']")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="New measure")).to_be_visible()
+    visit(page, "new-measure")
+    tab_to(page, "#f-title")
+    page.keyboard.type("Keyboard-made quick freeze")
+    tab_to(page, "#f-jurisdiction")
+    page.keyboard.type("NL")
+    tab_to(page, "#f-measure_type")
+    page.keyboard.press("ArrowDown")  # not stated → retention obligation
+    page.keyboard.press("ArrowDown")  # → expedited preservation
+    tab_to(page, "button:text('Create the measure')")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name="Keyboard-made quick freeze")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("draft")
+    visit(page, "measure-draft")
+    tab_to(page, "button:text('Submit for review')")
+    page.keyboard.press("Enter")
+    expect(page.locator("main p").first).to_contain_text("submitted")
+    expect(page.locator("main")).to_contain_text("expedited_preservation")
+
+
+def test_a_reviewer_opens_the_assessment_and_approves_with_a_condition(page: Page, site: Site) -> None:
+    measure_id = site.api("POST", "/v1/measures", "official", json=MEASURE).json()["id"]
+    site.api("POST", f"/v1/measures/{measure_id}/submit", "official")
+    site.api("POST", f"/v1/measures/{measure_id}/assessments", "official")
+    sign_in(page, site, "reviewer")
+    awaiting = page.get_by_role("region", name="Awaiting my review")
+    awaiting.get_by_role("link", name=MEASURE["title"]).first.click()
+    page.get_by_role("button", name="Take for review").click()
+    expect(page.get_by_role("button", name="Record the decision")).to_be_visible()
+    visit(page, "measure-in-review")
+
+    page.get_by_role("region", name="Assessments").get_by_role("link").first.click()
+    expect(page.get_by_role("heading", name="Verdict")).to_be_visible()
+    visit(page, "assessment")
+    page.get_by_role("link", name="Back to the measure").click()
+
+    page.get_by_label("approve").check()
+    page.get_by_label("Reason (required)").fill("Targeted, judicially authorised and limited to 90 days.")
+    page.get_by_label("Conditions of an approval").fill("Report the number of orders to Parliament every year")
+    page.get_by_role("button", name="Record the decision").click()
+    decisions = page.get_by_role("region", name="Decisions")
+    expect(decisions).to_contain_text("approve by Bob Reviewer")
+    expect(decisions).to_contain_text("Report the number of orders to Parliament every year")
+    expect(page.locator("main p").first).to_contain_text("approved")
+    visit(page, "measure-decided")
+
+
+def test_whoever_submitted_a_measure_cannot_approve_it(page: Page, site: Site) -> None:
+    measure_in_review(site, "Four-eyes case", "official_as_reviewer")
+    sign_in(page, site, "official_as_reviewer")
+    page.get_by_role("link", name="Four-eyes case").first.click()
+    page.get_by_label("approve").check()
+    page.get_by_label("Reason (required)").fill("Looks fine to me.")
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.get_by_role("alert")).to_contain_text("four-eyes rule")
+    expect(page.get_by_role("alert")).to_contain_text("another reviewer must decide")
+    expect(page.locator("main p").first).to_contain_text("in review")
+    visit(page, "four-eyes-refusal")
+
+
+def test_another_organisations_measure_is_invisible(page: Page, site: Site) -> None:
+    measure_id = site.api("POST", "/v1/measures", "official", json={**MEASURE, "title": "Ministry only"}).json()["id"]
+    sign_in(page, site, "outsider")
+    expect(page.locator("main")).not_to_contain_text("Ministry only")
+    response = page.goto(f"{site.base_url}/measures/{measure_id}")
+    assert response is not None
+    assert response.status == 404
+    expect(page.get_by_role("heading", name="Not found")).to_be_visible()
+    expect(page.locator("body")).not_to_contain_text("Ministry only")
+    visit(page, "not-found")
+
+
+def test_sign_out_ends_the_session(page: Page, site: Site) -> None:
+    sign_in(page, site, "official")
+    cookies = page.context.cookies()
+    session = next(c for c in cookies if c["name"] == "art52_session")
+    assert session["httpOnly"]
+    assert session["secure"]
+    assert session["sameSite"] == "Strict"
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+    page.context.add_cookies([session])  # a copy of the old cookie opens nothing
+    page.goto(f"{site.base_url}/events")
+    expect(page).to_have_url(re.compile(r"/sign-in\?next=/events"))
+
+
+def test_the_events_and_rules_pages(page: Page, site: Site) -> None:
+    sign_in(page, site, "official")
+    page.get_by_role("link", name="Events").click()
+    expect(page.get_by_role("heading", name="Events")).to_be_visible()
+    visit(page, "events")
+    page.get_by_role("link", name="Rules").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    visit(page, "rules")
