@@ -106,6 +106,9 @@ def test_a_reviewer_opens_the_assessment_and_approves_with_a_condition(page: Pag
     expect(decisions).to_contain_text("Report the number of orders to Parliament every year")
     expect(page.locator("main p").first).to_contain_text("approved")
     visit(page, "measure-decided")
+    page.get_by_role("link", name="Dashboard").click()
+    expect(page.get_by_role("region", name="Measures of ministry")).to_contain_text("approved")
+    visit(page, "dashboard-reviewer")
 
 
 def test_whoever_submitted_a_measure_cannot_approve_it(page: Page, site: Site) -> None:
