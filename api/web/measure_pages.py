@@ -7,17 +7,20 @@ import json
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from art52.api.deps import Services, known_id
 from art52.api.web.render import page
 from art52.api.web.session import Poster, Visitor
+from art52.api.web.uploads import read_upload, upload_problem
 from art52.domain.actions import actions_for, may_assess
 from art52.domain.workflow import DecisionKind
 from art52.errors import (
     ConflictError,
+    DocumentError,
     InvalidTransitionError,
+    MeasureError,
     PermissionDeniedError,
     PreconditionFailedError,
     RequestError,
@@ -98,9 +101,9 @@ def _act(
         return _measure_page(request, services, visitor, measure_id, f"Not possible now: {error}.", 409)
     except PermissionDeniedError as error:
         return _measure_page(request, services, visitor, measure_id, f"Not allowed: {error}.", 403)
-    except RequestError as error:
-        shown = "; ".join(i.message for i in error.issues)
-        return _measure_page(request, services, visitor, measure_id, f"The decision is incomplete: {shown}.", 422)
+    except (MeasureError, RequestError) as error:
+        shown = "; ".join(f"{i.path.strip('/') or 'the document'}: {i.message}" for i in error.issues)
+        return _measure_page(request, services, visitor, measure_id, f"Nothing was done: {shown}.", 422)
     return RedirectResponse(f"/measures/{measure_id}", status_code=303)
 
 
@@ -147,4 +150,23 @@ def decide(
         visitor,
         found,
         lambda: services.reviews.decide(visitor.principal, found, decision, reason, listed, revision),
+    )
+
+
+@router.post("/measures/{measure_id}/revise")
+async def revise(
+    measure_id: str,
+    request: Request,
+    services: Services,
+    visitor: Poster,
+    revision: Revision,
+    document: Annotated[UploadFile, File()],
+) -> Response:
+    found = known_id(measure_id, "measure")
+    try:
+        parsed = await read_upload(document, services.settings.max_body_bytes)
+    except DocumentError as error:
+        return _measure_page(request, services, visitor, found, upload_problem(error), 422)
+    return _act(
+        request, services, visitor, found, lambda: services.measures.revise(visitor.principal, found, parsed, revision)
     )

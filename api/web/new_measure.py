@@ -11,9 +11,7 @@ from art52.api.deps import Services
 from art52.api.web.measure_form import document_from_form, errors_by_field, form_sections, form_values
 from art52.api.web.render import page
 from art52.api.web.session import Poster, Visitor
-from art52.documents.json_reader import load_json
-from art52.documents.text import decode_text
-from art52.documents.yaml_reader import load_yaml
+from art52.api.web.uploads import read_upload, upload_problem
 from art52.errors import DocumentError, FieldIssue, MeasureError, RequestError
 from art52.services.sessions import SignedIn
 
@@ -63,18 +61,9 @@ async def create_from_form(request: Request, services: Services, visitor: Poster
 async def create_from_upload(
     request: Request, services: Services, visitor: Poster, document: Annotated[UploadFile, File()]
 ) -> Response:
-    raw = await document.read(services.settings.max_body_bytes + 1)
     try:
-        if len(raw) > services.settings.max_body_bytes:
-            raise DocumentError(f"the file is larger than {services.settings.max_body_bytes} bytes")
-        text = decode_text(raw)
-        name = (document.filename or "").lower()
-        parsed = load_yaml(text)[0] if name.endswith((".yaml", ".yml")) else load_json(text)
+        parsed = await read_upload(document, services.settings.max_body_bytes)
         detail = services.measures.create(visitor.principal, parsed)
-    except DocumentError as error:
-        line = f" (line {error.line})" if error.line else ""
-        return _form_page(request, visitor, upload_error=f"The file could not be read{line}: {error.message}")
-    except (MeasureError, RequestError) as error:
-        shown = "; ".join(f"{i.path or 'the document'}: {i.message}" for i in error.issues)
-        return _form_page(request, visitor, upload_error=f"The document is not a valid measure: {shown}")
+    except (DocumentError, MeasureError, RequestError) as error:
+        return _form_page(request, visitor, upload_error=upload_problem(error))
     return RedirectResponse(f"/measures/{detail.record.id}", status_code=303)

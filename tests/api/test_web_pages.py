@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 import pytest
+import yaml
 from fastapi.testclient import TestClient
 
 from art52.bootstrap import Container
@@ -163,3 +165,66 @@ def test_the_events_page_lists_the_organisations_events_newest_first(
     assert page.index("measure submitted") < page.index("measure created")
     assert f'href="/measures/{measure_id}"' in page
     assert "other-ministry" not in page
+
+
+def test_a_new_version_is_uploaded_and_its_changes_shown(
+    secure_client: TestClient, container: Container, measure: dict[str, Any]
+) -> None:
+    csrf = sign_in(secure_client, token(container, "Alice Official", Role.SUBMITTER))
+    created = secure_client.post(
+        "/measures/new/upload",
+        data={"csrf_token": csrf},
+        files={"document": ("measure.json", json.dumps(measure), "application/json")},
+        follow_redirects=False,
+    )
+    assert created.status_code == 303
+    location = created.headers["location"]
+    changed = yaml.safe_dump({**measure, "jurisdiction": "BE"})
+    revised = secure_client.post(
+        f"{location}/revise",
+        data={"csrf_token": csrf, "revision": "1"},
+        files={"document": ("measure.yaml", changed, "application/yaml")},
+        follow_redirects=False,
+    )
+    assert revised.status_code == 303, revised.text
+    diff = secure_client.get(f"{location}/diff", params={"from": 1, "to": 2}).text
+    assert re.search(r'<span class="del">-\s+&#34;jurisdiction&#34;: &#34;NL&#34;,</span>', diff)
+    assert re.search(r'<span class="add">\+\s+&#34;jurisdiction&#34;: &#34;BE&#34;,</span>', diff)
+
+
+def test_an_unreadable_upload_is_explained_on_the_page(secure_client: TestClient, container: Container) -> None:
+    csrf = sign_in(secure_client, token(container, "Alice Official", Role.SUBMITTER))
+    response = secure_client.post(
+        "/measures/new/upload",
+        data={"csrf_token": csrf},
+        files={"document": ("measure.json", '{"title": "x",\n "title": "y"}', "application/json")},
+    )
+    assert response.status_code == 422
+    assert "The file could not be read" in response.text
+
+
+def test_acting_on_a_page_someone_else_has_moved_on_is_explained(
+    secure_client: TestClient, container: Container, flow: Any
+) -> None:
+    measure_id = flow.create()
+    csrf = sign_in(secure_client, token(container, "Alice Official", Role.SUBMITTER))
+    flow.submit(measure_id)  # meanwhile, through the API: the page's revision 1 is stale
+    response = secure_client.post(f"/measures/{measure_id}/submit", data={"csrf_token": csrf, "revision": "1"})
+    assert response.status_code == 409
+    assert "Someone else changed this measure after you opened the page" in response.text
+
+
+def test_the_four_eyes_refusal_is_explained_in_words(
+    secure_client: TestClient, container: Container, flow: Any
+) -> None:
+    measure_id = flow.create()
+    flow.submit(measure_id)
+    flow.assess(measure_id)
+    csrf = sign_in(secure_client, token(container, "Alice Official", Role.REVIEWER))
+    secure_client.post(f"/measures/{measure_id}/take", data={"csrf_token": csrf, "revision": "3"})
+    response = secure_client.post(
+        f"/measures/{measure_id}/decide",
+        data={"csrf_token": csrf, "revision": "4", "decision": "approve", "reason": "Fine."},
+    )
+    assert response.status_code == 403
+    assert "four-eyes rule: Alice Official submitted this measure and cannot approve it" in response.text
