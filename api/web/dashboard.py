@@ -28,15 +28,17 @@ def dashboard(
     visitor: Visitor,
     status: Status | None = None,
     verdict: Verdict | None = None,
+    mine: bool = False,
     after: Annotated[str | None, Query(max_length=512)] = None,
 ) -> HTMLResponse:
     principal = visitor.principal
-    listing = services.measures.page(principal, MeasureFilter(status=status, verdict=verdict), after, PAGE_SIZE)
+    where = MeasureFilter(status=status, verdict=verdict, created_by=principal.name if mine else None)
+    listing = services.measures.page(principal, where, after, PAGE_SIZE)
     awaiting = []
     if principal.can(Permission.REVIEW):
         awaiting = services.measures.page(principal, MeasureFilter(status=Status.ASSESSED), None, PAGE_SIZE).items
-        mine = services.measures.page(principal, MeasureFilter(status=Status.IN_REVIEW), None, PAGE_SIZE).items
-        awaiting += [m for m in mine if m.reviewer == principal.name]
+        taken = services.measures.page(principal, MeasureFilter(status=Status.IN_REVIEW), None, PAGE_SIZE).items
+        awaiting += [m for m in taken if m.reviewer == principal.name]
     return page(
         request,
         "dashboard.html.j2",
@@ -48,6 +50,7 @@ def dashboard(
         verdicts=list(Verdict),
         status=status,
         verdict=verdict,
+        mine=mine,
         can_create=principal.can(Permission.WRITE_MEASURE),
     )
 

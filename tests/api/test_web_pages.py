@@ -228,3 +228,19 @@ def test_the_four_eyes_refusal_is_explained_in_words(
     )
     assert response.status_code == 403
     assert "four-eyes rule: Alice Official submitted this measure and cannot approve it" in response.text
+
+
+def test_the_dashboard_filters_my_measures_and_by_state(
+    secure_client: TestClient, container: Container, client: TestClient, measure: dict[str, Any]
+) -> None:
+    colleague = {"Authorization": f"Bearer {token(container, 'Ann Colleague', Role.SUBMITTER)}"}
+    client.post("/v1/measures", json={**measure, "title": "Ann's draft"}, headers=colleague)
+    csrf = sign_in(secure_client, token(container, "Alice Official", Role.SUBMITTER))
+    secure_client.post("/measures/new", data={"csrf_token": csrf, "title": "Alice's draft"})
+    everything = secure_client.get("/").text
+    assert "Ann&#39;s draft" in everything
+    assert "Alice&#39;s draft" in everything
+    mine = secure_client.get("/", params={"mine": "true"}).text
+    assert "Ann&#39;s draft" not in mine
+    assert "Alice&#39;s draft" in mine
+    assert "No measures match" in secure_client.get("/", params={"status": "approved"}).text

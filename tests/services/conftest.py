@@ -110,6 +110,7 @@ class FakeMeasures:
             if (where.status is None or m.status is where.status)
             and (where.organisation is None or m.organisation == where.organisation)
             and (where.verdict is None or m.verdict is where.verdict)
+            and (where.created_by is None or m.created_by == where.created_by)
             and (after is None or (m.created_at, m.id) < after)
         ]
         return found[:limit]

@@ -136,6 +136,8 @@ class SqlMeasureRepository:
             query = query.where(m.organisation == where.organisation)
         if where.verdict is not None:
             query = query.where(m.verdict == where.verdict.value)
+        if where.created_by is not None:
+            query = query.where(m.created_by == where.created_by)
         if after is not None:
             created, measure_id = after
             query = query.where(or_(m.created_at < created, and_(m.created_at == created, m.id < measure_id)))

@@ -109,3 +109,4 @@ class MeasureFilter:
     status: Status | None = None
     organisation: str | None = None
     verdict: Verdict | None = None
+    created_by: str | None = None  # the name of whoever created it: "my measures"
