@@ -244,3 +244,40 @@ def test_the_dashboard_filters_my_measures_and_by_state(
     assert "Ann&#39;s draft" not in mine
     assert "Alice&#39;s draft" in mine
     assert "No measures match" in secure_client.get("/", params={"status": "approved"}).text
+
+
+def test_the_assessment_page_leads_with_the_verdict_and_offers_the_downloads(
+    secure_client: TestClient, container: Container, flow: Any
+) -> None:
+    measure_id = flow.create()
+    flow.submit(measure_id)
+    assessment_id = flow.assess(measure_id)
+    sign_in(secure_client, token(container, "Alice Official", Role.SUBMITTER))
+    page = secure_client.get(f"/assessments/{assessment_id}").text
+    verdict = secure_client.get(f"/v1/assessments/{assessment_id}", headers=flow.callers.submitter).json()["verdict"]
+    assert page.index('id="answer"') < page.index("Principles")
+    assert f'class="verdict {verdict}"' in page
+    assert "Contest finding" not in page  # submitters do not contest
+    markdown = secure_client.get(f"/assessments/{assessment_id}/report.md")
+    assert markdown.headers["content-disposition"] == f'attachment; filename="assessment-{assessment_id}.md"'
+    assert markdown.text.startswith("# ")
+
+
+def test_a_reviewer_contests_a_finding_from_the_page(
+    secure_client: TestClient, container: Container, flow: Any
+) -> None:
+    measure_id = flow.create()
+    flow.submit(measure_id)
+    assessment_id = flow.assess(measure_id)
+    rule_id = secure_client.get(f"/v1/assessments/{assessment_id}", headers=flow.callers.reviewer).json()["result"][
+        "findings"
+    ][0]["rule_id"]
+    csrf = sign_in(secure_client, token(container, "Bob Reviewer", Role.REVIEWER))
+    assert f"Contest finding {rule_id}" in secure_client.get(f"/assessments/{assessment_id}").text
+    response = secure_client.post(
+        f"/assessments/{assessment_id}/contest",
+        data={"csrf_token": csrf, "rule_id": rule_id, "reason": "The authorisation is judicial."},
+    )
+    assert response.status_code == 200
+    assert "The authorisation is judicial." in response.text
+    assert f"<strong>Contested findings</strong>: {rule_id}" in response.text

@@ -46,9 +46,7 @@ def measure_in_review(site: Site, title: str, reviewer: str) -> str:
     return measure_id
 
 
-def test_an_official_signs_in_creates_a_measure_and_submits_it_with_the_keyboard_alone(
-    page: Page, site: Site
-) -> None:
+def test_an_official_signs_in_creates_a_measure_and_submits_it_with_the_keyboard_alone(page: Page, site: Site) -> None:
     page.goto(f"{site.base_url}/")
     expect(page).to_have_url(re.compile(r"/sign-in"))
     visit(page, "sign-in")
@@ -150,8 +148,27 @@ def test_sign_out_ends_the_session(page: Page, site: Site) -> None:
     expect(page).to_have_url(re.compile(r"/sign-in\?next=/events"))
 
 
-def test_the_events_and_rules_pages(page: Page, site: Site) -> None:
+def test_the_form_errors_history_events_and_rules_pages(page: Page, site: Site) -> None:
+    measure_id = site.api("POST", "/v1/measures", "official", json={**MEASURE, "title": "Twice written"}).json()["id"]
+    site.api(
+        "PUT",
+        f"/v1/measures/{measure_id}",
+        "official",
+        json={**MEASURE, "title": "Twice written", "jurisdiction": "BE"},
+    )
     sign_in(page, site, "official")
+    page.goto(f"{site.base_url}/measures/new")
+    page.get_by_label("What the measure is titled").fill("A measure with an error")
+    page.locator("#f-retention-period_days").fill("-5")
+    page.get_by_role("button", name="Create the measure").click()
+    expect(page.locator("#f-retention-period_days-error")).to_be_visible()
+    expect(page.locator("#f-retention-period_days")).to_have_attribute("aria-invalid", "true")
+    visit(page, "new-measure-errors")
+
+    page.goto(f"{site.base_url}/measures/{measure_id}")
+    page.get_by_role("link", name="changes from version 1").click()
+    expect(page.locator("pre.diff")).to_contain_text('"jurisdiction": "BE"')
+    visit(page, "diff")
     page.get_by_role("link", name="Events").click()
     expect(page.get_by_role("heading", name="Events")).to_be_visible()
     visit(page, "events")
