@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from art52.api.deps import Services
@@ -33,8 +33,10 @@ def _sign_in_page(request: Request, services: Services, next_path: str, error: s
 
 
 @router.get("/sign-in", response_class=HTMLResponse)
-def sign_in_form(request: Request, services: Services, next: str | None = None) -> Response:
-    return _sign_in_page(request, services, _safe_next(next), None, 200)
+def sign_in_form(
+    request: Request, services: Services, next_path: Annotated[str | None, Query(alias="next", max_length=2000)] = None
+) -> Response:
+    return _sign_in_page(request, services, _safe_next(next_path), None, 200)
 
 
 @router.post("/sign-in")
@@ -43,10 +45,11 @@ def sign_in(
     services: Services,
     token: Annotated[str, Form(max_length=MAX_TOKEN)] = "",
     csrf_token: Annotated[str | None, Form()] = None,
-    next: Annotated[str | None, Form()] = None,
+    next_path: Annotated[str | None, Form(alias="next", max_length=2000)] = None,
 ) -> Response:
-    target = _safe_next(next)
-    if not csrf_matches(request.cookies.get(SIGN_IN_COOKIE, ""), csrf_token) or not request.cookies.get(SIGN_IN_COOKIE):
+    target = _safe_next(next_path)
+    expected = request.cookies.get(SIGN_IN_COOKIE)
+    if not expected or not csrf_matches(expected, csrf_token):
         return _sign_in_page(request, services, target, "The sign-in form had expired. Please try again.", 403)
     try:
         secret, _signed_in = services.sessions.sign_in(token)

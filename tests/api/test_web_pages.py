@@ -281,3 +281,16 @@ def test_a_reviewer_contests_a_finding_from_the_page(
     assert response.status_code == 200
     assert "The authorisation is judicial." in response.text
     assert f"<strong>Contested findings</strong>: {rule_id}" in response.text
+
+
+def test_the_sign_in_page_returns_only_to_a_page_of_this_site(secure_client: TestClient) -> None:
+    page = secure_client.get("/sign-in", params={"next": "https://elsewhere.example/"}).text
+    assert 'name="next" value="/"' in page
+    assert 'name="next" value="/events"' in secure_client.get("/sign-in", params={"next": "/events"}).text
+
+
+def test_pages_run_no_script_and_cannot_be_framed(secure_client: TestClient) -> None:
+    policy = secure_client.get("/sign-in").headers["content-security-policy"]
+    assert "default-src 'none'" in policy
+    assert "script-src" not in policy
+    assert "frame-ancestors 'none'" in policy

@@ -50,7 +50,7 @@ def base_url() -> str | None:
 
 @pytest.fixture
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
-    return {**browser_context_args, "viewport": DESKTOP}
+    return {**browser_context_args, "viewport": DESKTOP, "bypass_csp": True}  # axe-core is injected into pages
 
 
 USERS = {
