@@ -294,3 +294,14 @@ def test_pages_run_no_script_and_cannot_be_framed(secure_client: TestClient) -> 
     assert "default-src 'none'" in policy
     assert "script-src" not in policy
     assert "frame-ancestors 'none'" in policy
+
+
+def test_an_auditor_reads_every_organisation_but_is_offered_no_action(
+    secure_client: TestClient, container: Container, flow: Any
+) -> None:
+    measure_id = flow.create()
+    sign_in(secure_client, token(container, "Audrey Auditor", Role.AUDITOR, "court-of-auditors"))
+    assert "Measures of every organisation" in secure_client.get("/").text
+    page = secure_client.get(f"/measures/{measure_id}").text
+    assert "Court-ordered quick freeze of traffic data" in page
+    assert "<button" not in page.split('id="actions-heading"')[1].split("</section>")[0]
