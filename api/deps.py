@@ -74,7 +74,8 @@ ExpectedRevision = Annotated[int | None, Depends(if_match)]
 async def json_document(request: Request) -> Any:
     """The raw JSON body (size, depth and media type were checked by the BodyLimits middleware).
 
-    Read strictly: a key given twice is a 422 naming it, never "the last one wins".
+    Read strictly: a key given twice never means "the last one wins" (the middleware already
+    answers 400 naming it; this reader refuses it too, for an app mounted without the middleware).
     """
     body = await request.body()
     if not body:

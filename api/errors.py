@@ -4,7 +4,9 @@ Each kind of problem has a stable ``type`` URI (a URN: stable, absolute and not
 pretending to be a web page) and a fixed ``title``; ``detail`` explains this
 occurrence to a person. Validation problems add ``errors``: one entry per
 offending field, with a JSON pointer into the body (``pointer``) or the name of
-the query, path or header parameter (``parameter`` and ``in``).
+the query, path or header parameter (``parameter`` and ``in``). At most the
+first ``MAX_REPORTED_ERRORS`` are listed, and ``more_errors`` says how many
+were left out, so a body with a hundred thousand bad keys gets a small answer.
 
 Unexpected exceptions become a generic 500 problem: the traceback goes to the
 log, never to the client.
@@ -42,6 +44,7 @@ from art52.errors import (
 )
 
 PROBLEM_JSON = "application/problem+json"
+MAX_REPORTED_ERRORS = 50
 log = logging.getLogger("api")
 
 
@@ -59,6 +62,7 @@ class ProblemType:
 VALIDATION = ProblemType("validation-error", 422, "The request is not valid")
 INVALID_MEASURE = ProblemType("invalid-measure", 422, "The measure document is not valid under the measure contract")
 MALFORMED_JSON = ProblemType("malformed-json", 400, "The request body is not valid JSON")
+DUPLICATE_KEY = ProblemType("duplicate-key", 400, "The JSON body repeats a key in one object")
 TOO_DEEP = ProblemType("json-too-deep", 400, "The JSON body is nested too deeply")
 TOO_LARGE = ProblemType("body-too-large", 413, "The request body is too large")
 UNSUPPORTED_MEDIA = ProblemType("unsupported-media-type", 415, "The request body must be JSON")
@@ -80,6 +84,7 @@ ALL_TYPES: tuple[ProblemType, ...] = (
     VALIDATION,
     INVALID_MEASURE,
     MALFORMED_JSON,
+    DUPLICATE_KEY,
     TOO_DEEP,
     TOO_LARGE,
     UNSUPPORTED_MEDIA,
@@ -120,7 +125,12 @@ class Problem(BaseModel):
     status: int
     detail: str
     instance: str | None = None
-    errors: list[FieldError] | None = Field(default=None, description="validation problems only")
+    errors: list[FieldError] | None = Field(
+        default=None, description=f"validation problems only; the first {MAX_REPORTED_ERRORS} offending fields"
+    )
+    more_errors: int | None = Field(
+        default=None, ge=1, description="how many further offending fields were found but are not listed"
+    )
 
 
 class ProblemError(Exception):
@@ -140,13 +150,16 @@ def problem_response(
     errors: Sequence[FieldError] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
+    listed = list(errors)[:MAX_REPORTED_ERRORS] if errors is not None else None
+    left_out = len(errors) - MAX_REPORTED_ERRORS if errors is not None else 0
     body = Problem(
         type=kind.uri,
         title=kind.title,
         status=kind.status,
         detail=detail,
         instance=request.url.path if request is not None else None,
-        errors=list(errors) if errors is not None else None,
+        errors=listed,
+        more_errors=left_out if left_out > 0 else None,
     )
     return JSONResponse(
         body.model_dump(mode="json", exclude_none=True, by_alias=True),
@@ -257,7 +270,7 @@ def domain_problem(error: Art52Error, request: Request | None) -> JSONResponse:
 
 PROBLEM_REF = "#/components/schemas/Problem"
 _DESCRIPTIONS = {
-    400: "Malformed JSON, or JSON nested too deeply",
+    400: "Malformed JSON, JSON nested too deeply, or an object repeating a key",
     401: "No valid bearer token",
     403: "The principal's role does not allow this, or the four-eyes rule forbids it",
     404: "No such object, or not visible to the principal's organisation",

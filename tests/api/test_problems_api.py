@@ -99,10 +99,10 @@ def test_validation_problems_name_query_and_path_parameters(client: TestClient, 
     ]
 
 
-def test_a_duplicate_json_key_is_a_422_problem_naming_the_field(client: TestClient, callers: Any, problem: Any) -> None:
+def test_a_duplicate_json_key_is_a_400_problem_naming_the_field(client: TestClient, callers: Any, problem: Any) -> None:
     headers = {**callers.submitter, "Content-Type": "application/json"}
     body = b'{"title": "x",\n "data": {"categories": ["traffic"],\n "categories": ["content"]}}'
     for route in ("/v1/assess", "/v1/measures"):
-        found = problem(client.post(route, content=body, headers=headers), 422, "validation-error")
+        found = problem(client.post(route, content=body, headers=headers), 400, "duplicate-key")
         assert found["errors"][0]["pointer"] == "/data/categories"
         assert "duplicate key 'categories' at line 3" in found["errors"][0]["detail"]
