@@ -1,9 +1,10 @@
-"""Contract 1.1 is backward compatible: every 1.0 document stays valid and keeps its verdict.
+"""Contract 1.1 and 1.2 are backward compatible: every 1.0 document stays valid and keeps its verdict.
 
-Version 1.1 only adds optional fields, one enum value and ``schema_version``. The 1.0 schema
-is frozen in tests/contract_1_0.schema.json; documents valid under it must be valid under 1.1
-and accepted by the model, and the examples (all written against 1.0, or 1.1 for ex13 on)
-must be assessed alike whatever ``schema_version`` they declare.
+Version 1.1 only adds optional fields, one enum value and ``schema_version``; 1.2 only bounds
+the size of free-text fields and arrays (``maxLength``, ``maxItems``). The 1.0 schema is frozen
+in tests/contract_1_0.schema.json; documents valid under it and within the 1.2 bounds must be
+valid under the current contract and accepted by the model, and the examples (all written
+against 1.0, or 1.1 for ex13 on) must be assessed alike whatever ``schema_version`` they declare.
 """
 
 from __future__ import annotations
@@ -57,10 +58,10 @@ def _properties(node: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, d
             yield from _properties(items, f"{prefix}{name}[].")
 
 
-def test_the_frozen_schema_is_version_1_0_and_the_contract_is_1_1() -> None:
+def test_the_frozen_schema_is_version_1_0_and_the_contract_is_1_2() -> None:
     assert V1_0["$id"] == "urn:art52:schema:measure:1.0.0"
-    assert V1_1["$id"] == "urn:art52:schema:measure:1.1.0"
-    assert V1_1["properties"]["schema_version"]["enum"] == ["1.0", "1.1", None]
+    assert V1_1["$id"] == "urn:art52:schema:measure:1.2.0"
+    assert V1_1["properties"]["schema_version"]["enum"] == ["1.0", "1.1", "1.2", None]
 
 
 def test_1_1_keeps_every_1_0_field_with_the_same_type_and_no_fewer_values() -> None:
@@ -80,10 +81,23 @@ def test_1_1_adds_no_required_field() -> None:
     assert V1_1["required"] == V1_0["required"] == ["title"]
 
 
+def _within_current_bounds(old: dict[str, Any]) -> dict[str, Any]:
+    """The 1.0 schema with the size bounds of the current contract, which 1.2 added."""
+    bounded = copy.deepcopy(old)
+    new = dict(_properties(V1_1))
+    for path, prop in _properties(bounded):
+        for bound in ("maxLength", "maxItems"):
+            if bound in new[path]:
+                prop[bound] = new[path][bound]
+        if isinstance(prop.get("items"), dict) and "maxLength" in new[path]["items"]:
+            prop["items"]["maxLength"] = new[path]["items"]["maxLength"]
+    return bounded
+
+
 @pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(document=from_schema(V1_0))
-def test_every_1_0_document_is_a_valid_1_1_document(document: dict[str, Any]) -> None:
+@given(document=from_schema(_within_current_bounds(V1_0)))
+def test_every_1_0_document_within_the_bounds_is_valid_now(document: dict[str, Any]) -> None:
     assert VALIDATOR_1_1.is_valid(document)
     Measure.model_validate(document)
 
@@ -98,7 +112,7 @@ def test_declaring_a_schema_version_changes_nothing(path: Path, assessor: Assess
     document = json.loads(path.read_text(encoding="utf-8"))
     document.pop("schema_version", None)
     undeclared = _outcome(assessor.assess(document))
-    for version in ("1.0", "1.1"):
+    for version in ("1.0", "1.1", "1.2"):
         assert _outcome(assessor.assess({**document, "schema_version": version})) == undeclared
 
 
