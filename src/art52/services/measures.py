@@ -27,6 +27,7 @@ from art52.services.guards import measure_at_revision, require, visible_measure
 from art52.services.ports import Clock, MeasureKey, UnitOfWorkFactory
 
 CURSOR_ID = re.compile(r"[0-9a-f-]{1,64}")
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"  # what encode_cursor writes: unpadded base64url
 DEFAULT_PAGE = 20
 MAX_PAGE = 100
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from hypothesis_jsonschema import from_schema
 from jsonschema import Draft202012Validator
 
 from art52.domain.assessment import Assessment
-from art52.domain.measure import Measure
+from art52.domain.measure import DATE_PATTERN, Measure
 from art52.services.assessments import Assessor
 
 V1_0: dict[str, Any] = json.loads(MEASURE_SCHEMA_1_0.read_text(encoding="utf-8"))
@@ -70,8 +71,23 @@ def test_1_1_keeps_every_1_0_field_with_the_same_type_and_no_fewer_values() -> N
         assert path in new, f"{path} was removed"
         assert new[path].get("type") == old.get("type"), path
         assert set(old.get("enum", ())) <= set(new[path].get("enum", ())), path
-        for bound in ("minimum", "minLength", "pattern", "format"):
+        for bound in ("minimum", "minLength", "format"):
             assert new[path].get(bound) == old.get(bound), f"{path} {bound}"
+        if old.get("pattern") == DATE_PATTERN_1_0:  # 1.2 states in the pattern that format: date refused year 0000
+            assert new[path]["pattern"] == DATE_PATTERN, path
+        else:
+            assert new[path].get("pattern") == old.get("pattern"), path
+
+
+DATE_PATTERN_1_0 = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+
+
+@pytest.mark.parametrize("year", ["0000", "0001", "0009", "0010", "0099", "0100", "0999", "1000", "2024", "9999"])
+@pytest.mark.parametrize("day", ["01-01", "02-29", "12-31", "13-01", "00-10", "01-32"])
+def test_the_1_2_date_pattern_refuses_year_0000_and_nothing_else_that_1_0_accepted(year: str, day: str) -> None:
+    text = f"{year}-{day}"
+    old, new = re.fullmatch(DATE_PATTERN_1_0[1:-1], text), re.fullmatch(DATE_PATTERN[1:-1], text)
+    assert bool(new) == (bool(old) and year != "0000")
 
 
 def test_1_1_adds_no_required_field() -> None:

@@ -22,7 +22,11 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+# YYYY-MM-DD with a year from 0001 (there is no year 0000 in the calendar, nor in format: date).
+DATE_PATTERN = (
+    r"^([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
+    r"-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+)
 JURISDICTION_PATTERN = r"^(EU|[A-Z]{2})$"
 
 # Size bounds of contract 1.2 (maxLength, maxItems in the schema). A measure names dozens of
