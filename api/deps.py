@@ -51,8 +51,8 @@ Caller = Annotated[Principal, Depends(principal)]
 
 
 # RFC 9110 §13.1.1: "*" or a comma-separated list of entity tags, each [W/]"etagc*".
-ENTITY_TAG = r'(W/)?"[\x21\x23-\x7e\x80-\xff]*"'
-IF_MATCH_PATTERN = rf"^[ \t]*(\*|{ENTITY_TAG}([ \t]*,[ \t]*{ENTITY_TAG})*)[ \t]*$"
+ENTITY_TAG = r'(W/)?"[!#-~]*"'  # etagc, in ASCII (RFC 9110 also admits obs-text, which we never issue)
+IF_MATCH_PATTERN = rf"^(\*|{ENTITY_TAG}( *, *{ENTITY_TAG})*)$"
 _IF_MATCH = re.compile(IF_MATCH_PATTERN)
 _ENTITY_TAG = re.compile(ENTITY_TAG)
 
