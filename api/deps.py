@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Header, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from art52.api.errors import MALFORMED_JSON, ProblemError
+from art52.api.errors import MALFORMED_HEADER, MALFORMED_JSON, FieldError, ProblemError
 from art52.api.metrics import Metrics
 from art52.bootstrap import Container
 from art52.documents.json_reader import load_json
@@ -50,21 +50,46 @@ def principal(
 Caller = Annotated[Principal, Depends(principal)]
 
 
+# RFC 9110 §13.1.1: "*" or a comma-separated list of entity tags, each [W/]"etagc*".
+ENTITY_TAG = r'(W/)?"[!#-~]*"'  # etagc, in ASCII (RFC 9110 also admits obs-text, which we never issue)
+IF_MATCH_PATTERN = rf"^(\*|{ENTITY_TAG}( *, *{ENTITY_TAG})*)$"
+_IF_MATCH = re.compile(IF_MATCH_PATTERN)
+_ENTITY_TAG = re.compile(ENTITY_TAG)
+
+
 def if_match(
     value: Annotated[
         str | None,
         Header(
             alias="If-Match",
-            description='ETag of the measure as last read, e.g. "3"; the action fails with 412 if it changed',
+            description='ETag of the measure as last read, e.g. "3"; the action fails with 412 if it changed, '
+            "and a value that is not an entity-tag list is a 400",
+            json_schema_extra={"pattern": IF_MATCH_PATTERN},
         ),
     ] = None,
 ) -> int | None:
-    """The revision named by If-Match; None for no header or ``*``; -1 (never current) if unreadable."""
-    if value is None or value.strip() == "*":
+    """The revision named by If-Match; None for no header or ``*``; -1 (never current) for a tag that is not ours.
+
+    A header that is not ``*`` or a list of entity tags is malformed: 400 naming it. A weak
+    tag never matches (If-Match compares strongly), and neither does one we never issue.
+    """
+    if value is None:
         return None
-    tag = value.split(",", 1)[0].strip()
-    if len(tag) >= 2 and tag[0] == tag[-1] == '"' and tag[1:-1].isdigit() and len(tag) < 20:
-        return int(tag[1:-1])
+    if not _IF_MATCH.match(value):
+        raise ProblemError(
+            MALFORMED_HEADER,
+            'If-Match must be "*" or a list of entity tags such as "3" (the ETag as read)',
+            errors=[
+                FieldError.model_validate({"detail": "not an entity-tag list", "parameter": "If-Match", "in": "header"})
+            ],
+        )
+    if value.strip() == "*":
+        return None
+    tag = _ENTITY_TAG.search(value)
+    assert tag is not None  # the header matched the pattern
+    text = tag.group(0)
+    if text[0] == '"' and text[1:-1].isdigit() and len(text) < 20:
+        return int(text[1:-1])
     return -1
 
 
@@ -74,7 +99,8 @@ ExpectedRevision = Annotated[int | None, Depends(if_match)]
 async def json_document(request: Request) -> Any:
     """The raw JSON body (size, depth and media type were checked by the BodyLimits middleware).
 
-    Read strictly: a key given twice is a 422 naming it, never "the last one wins".
+    Read strictly: a key given twice never means "the last one wins" (the middleware already
+    answers 400 naming it; this reader refuses it too, for an app mounted without the middleware).
     """
     body = await request.body()
     if not body:

@@ -4,7 +4,9 @@ Each kind of problem has a stable ``type`` URI (a URN: stable, absolute and not
 pretending to be a web page) and a fixed ``title``; ``detail`` explains this
 occurrence to a person. Validation problems add ``errors``: one entry per
 offending field, with a JSON pointer into the body (``pointer``) or the name of
-the query, path or header parameter (``parameter`` and ``in``).
+the query, path or header parameter (``parameter`` and ``in``). At most the
+first ``MAX_REPORTED_ERRORS`` are listed, and ``more_errors`` says how many
+were left out, so a body with a hundred thousand bad keys gets a small answer.
 
 Unexpected exceptions become a generic 500 problem: the traceback goes to the
 log, never to the client.
@@ -22,6 +24,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from art52.documents.pointer import json_pointer
 from art52.errors import (
@@ -42,6 +45,7 @@ from art52.errors import (
 )
 
 PROBLEM_JSON = "application/problem+json"
+MAX_REPORTED_ERRORS = 50
 log = logging.getLogger("api")
 
 
@@ -59,6 +63,8 @@ class ProblemType:
 VALIDATION = ProblemType("validation-error", 422, "The request is not valid")
 INVALID_MEASURE = ProblemType("invalid-measure", 422, "The measure document is not valid under the measure contract")
 MALFORMED_JSON = ProblemType("malformed-json", 400, "The request body is not valid JSON")
+DUPLICATE_KEY = ProblemType("duplicate-key", 400, "The JSON body repeats a key in one object")
+MALFORMED_HEADER = ProblemType("malformed-header", 400, "A request header is malformed")
 TOO_DEEP = ProblemType("json-too-deep", 400, "The JSON body is nested too deeply")
 TOO_LARGE = ProblemType("body-too-large", 413, "The request body is too large")
 UNSUPPORTED_MEDIA = ProblemType("unsupported-media-type", 415, "The request body must be JSON")
@@ -80,6 +86,8 @@ ALL_TYPES: tuple[ProblemType, ...] = (
     VALIDATION,
     INVALID_MEASURE,
     MALFORMED_JSON,
+    DUPLICATE_KEY,
+    MALFORMED_HEADER,
     TOO_DEEP,
     TOO_LARGE,
     UNSUPPORTED_MEDIA,
@@ -120,17 +128,29 @@ class Problem(BaseModel):
     status: int
     detail: str
     instance: str | None = None
-    errors: list[FieldError] | None = Field(default=None, description="validation problems only")
+    errors: list[FieldError] | None = Field(
+        default=None, description=f"validation problems only; the first {MAX_REPORTED_ERRORS} offending fields"
+    )
+    more_errors: int | None = Field(
+        default=None, ge=1, description="how many further offending fields were found but are not listed"
+    )
 
 
 class ProblemError(Exception):
     """Raised inside the HTTP layer to answer with a given problem."""
 
-    def __init__(self, kind: ProblemType, detail: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        kind: ProblemType,
+        detail: str,
+        headers: dict[str, str] | None = None,
+        errors: list[FieldError] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.kind = kind
         self.detail = detail
         self.headers = headers
+        self.errors = errors
 
 
 def problem_response(
@@ -140,13 +160,16 @@ def problem_response(
     errors: Sequence[FieldError] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
+    listed = list(errors)[:MAX_REPORTED_ERRORS] if errors is not None else None
+    left_out = len(errors) - MAX_REPORTED_ERRORS if errors is not None else 0
     body = Problem(
         type=kind.uri,
         title=kind.title,
         status=kind.status,
         detail=detail,
         instance=request.url.path if request is not None else None,
-        errors=list(errors) if errors is not None else None,
+        errors=listed,
+        more_errors=left_out if left_out > 0 else None,
     )
     return JSONResponse(
         body.model_dump(mode="json", exclude_none=True, by_alias=True),
@@ -186,7 +209,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, error: ProblemError) -> JSONResponse:
-        return problem_response(error.kind, error.detail, request, headers=error.headers)
+        return problem_response(error.kind, error.detail, request, errors=error.errors, headers=error.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, error: RequestValidationError) -> JSONResponse:
@@ -201,7 +224,12 @@ def install(app: FastAPI) -> None:
         if kind is None:
             kind = ProblemType("http-error", error.status_code, "HTTP error")
         detail = f"no resource at {request.url.path}" if kind is NOT_FOUND else str(error.detail)
-        return problem_response(kind, detail, request, headers=getattr(error, "headers", None))
+        headers = getattr(error, "headers", None)
+        if kind is METHOD_NOT_ALLOWED:
+            allowed = allowed_methods(request)
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+            detail = f"{request.method} is not allowed on {request.url.path}; allowed: {', '.join(allowed)}"
+        return problem_response(kind, detail, request, headers=headers)
 
     @app.exception_handler(Art52Error)
     async def _domain(request: Request, error: Art52Error) -> JSONResponse:
@@ -211,6 +239,23 @@ def install(app: FastAPI) -> None:
     async def _unexpected(request: Request, error: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return problem_response(INTERNAL, "an unexpected error occurred; it has been logged", request)
+
+
+HTTP_METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at the request's path (Starlette names only the first route's).
+
+    Each method is tried against the routes as the router itself would match it.
+    """
+    return [
+        method
+        for method in HTTP_METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL for route in request.app.router.routes
+        )
+    ]
 
 
 def domain_problem(error: Art52Error, request: Request | None) -> JSONResponse:
@@ -257,7 +302,7 @@ def domain_problem(error: Art52Error, request: Request | None) -> JSONResponse:
 
 PROBLEM_REF = "#/components/schemas/Problem"
 _DESCRIPTIONS = {
-    400: "Malformed JSON, or JSON nested too deeply",
+    400: "Malformed JSON, JSON nested too deeply, an object repeating a key, or a malformed If-Match",
     401: "No valid bearer token",
     403: "The principal's role does not allow this, or the four-eyes rule forbids it",
     404: "No such object, or not visible to the principal's organisation",

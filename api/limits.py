@@ -5,6 +5,11 @@ limit); a JSON body nested deeper than the limit with 400; a body that is not
 JSON, sent to the API (/v1) on a method that carries one, with 415 (the web
 pages post forms and uploads). Nesting is measured on the
 parsed document without recursion, so no input can exhaust the stack.
+
+JSON is parsed strictly: an object that repeats a key is a 400 (otherwise the
+last one would silently win, and ``{"decision": "reject", "decision":
+"approve"}`` would be an approval), and a string holding a lone surrogate
+(``"\\ud800"``), which no UTF-8 store can hold, is a 422 naming its field.
 """
 
 from __future__ import annotations
@@ -14,7 +19,22 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from art52.api.errors import MALFORMED_JSON, TOO_DEEP, TOO_LARGE, UNSUPPORTED_MEDIA, ProblemType, problem_response
+from art52.api.errors import (
+    DUPLICATE_KEY,
+    MALFORMED_JSON,
+    MAX_REPORTED_ERRORS,
+    TOO_DEEP,
+    TOO_LARGE,
+    UNSUPPORTED_MEDIA,
+    VALIDATION,
+    FieldError,
+    ProblemType,
+    problem_response,
+)
+from art52.documents.json_reader import DuplicateKeyError, load_json, unique_object
+from art52.documents.surrogates import lone_surrogates
+from art52.documents.text import decode_text
+from art52.errors import DocumentError
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
@@ -44,8 +64,11 @@ def _reject_constant(name: str) -> Any:
 
 
 def parse_json(body: bytes) -> Any:
-    """Strict JSON (no NaN or Infinity); ValueError if malformed, RecursionError if absurdly deep."""
-    return json.loads(body, parse_constant=_reject_constant)
+    """Strict JSON (no NaN or Infinity, no repeated key); ValueError if not, RecursionError if absurdly deep."""
+    return json.loads(body, object_pairs_hook=unique_object, parse_constant=_reject_constant)
+
+
+Refusal = tuple[ProblemType, str, list[FieldError] | None]
 
 
 JSON_ONLY = "/v1/"  # the API; the web pages post forms and uploads (same size limit)
@@ -93,21 +116,45 @@ class BodyLimits:
     def _too_large(self) -> str:
         return f"the request body exceeds {self.max_bytes} bytes"
 
-    def _check_json(self, body: bytes) -> tuple[ProblemType, str] | None:
-        too_deep = (TOO_DEEP, f"the JSON body is nested deeper than {self.max_depth} levels")
+    def _check_json(self, body: bytes) -> Refusal | None:
+        too_deep = (TOO_DEEP, f"the JSON body is nested deeper than {self.max_depth} levels", None)
         try:
             document = parse_json(body)
         except RecursionError:
             return too_deep
+        except DuplicateKeyError:
+            return _duplicate_key(body)
         except ValueError as error:
-            return MALFORMED_JSON, f"the request body is not valid JSON: {error}"
+            return MALFORMED_JSON, f"the request body is not valid JSON: {error}", None
         if nesting_depth(document, self.max_depth) > self.max_depth:
             return too_deep
+        pointers = lone_surrogates(document, MAX_REPORTED_ERRORS)
+        if pointers:
+            errors = [FieldError(detail="contains a lone surrogate (not Unicode text)", pointer=p) for p in pointers]
+            return VALIDATION, "text fields must be valid Unicode; see errors", errors
         return None
 
     @staticmethod
-    async def _refuse(scope: Scope, receive: Receive, send: Send, kind: ProblemType, detail: str) -> None:
-        await problem_response(kind, detail)(scope, receive, send)
+    async def _refuse(
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        kind: ProblemType,
+        detail: str,
+        errors: list[FieldError] | None = None,
+    ) -> None:
+        await problem_response(kind, detail, errors=errors)(scope, receive, send)
+
+
+def _duplicate_key(body: bytes) -> Refusal:
+    """The refusal of a body repeating a key, naming the first repeated key (parsed again only now)."""
+    try:
+        load_json(decode_text(body))
+    except DocumentError as error:
+        if error.pointer is not None:
+            errors = [FieldError(detail=error.message, pointer=error.pointer)]
+            return DUPLICATE_KEY, "an object in the request body repeats a key; see errors", errors
+    return DUPLICATE_KEY, "an object in the request body repeats a key", None
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

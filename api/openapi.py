@@ -74,6 +74,18 @@ def measure_body(examples: dict[str, dict[str, Any]], description: str) -> dict[
     return {"requestBody": {"required": True, "description": description, "content": {"application/json": media}}}
 
 
+def without_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` without its ``null`` alternative (FastAPI writes ``X | None`` as ``anyOf [X, null]``)."""
+    alternatives = schema.get("anyOf")
+    if not isinstance(alternatives, list):
+        return schema
+    kept = [a for a in alternatives if a != {"type": "null"}]
+    if len(kept) != 1 or len(kept) == len(alternatives):
+        return schema
+    rest = {key: value for key, value in schema.items() if key != "anyOf"}
+    return {**kept[0], **rest}
+
+
 def complete(
     document: dict[str, Any], examples: dict[str, dict[str, Any]], validation_problem: dict[str, Any]
 ) -> dict[str, Any]:
@@ -81,10 +93,14 @@ def complete(
 
     Every operation may answer 422 (unknown query parameters are refused everywhere), always as a
     problem document: FastAPI's own ``HTTPValidationError`` description is replaced, and dropped.
+    An optional parameter is described by the schema of its value: a header, query or path
+    parameter cannot carry JSON ``null`` (it is absent instead), so ``anyOf [X, null]`` becomes X.
     """
     for item in document.get("paths", {}).values():
         for operation in item.values():
             operation.setdefault("responses", {})["422"] = validation_problem
+            for parameter in operation.get("parameters", []):
+                parameter["schema"] = without_null(parameter.get("schema", {}))
     for unused in ("HTTPValidationError", "ValidationError"):
         document.get("components", {}).get("schemas", {}).pop(unused, None)
     components = document.setdefault("components", {})

@@ -75,8 +75,8 @@ HISTORY = [
     ("short property names (`_0`, `_1`) and integer codes for text: less JSON to parse, copy and decode", "440", "345"),
     ("`$or` groups last in each pattern (durable walks the rest of a chain again per matching branch)", "310", "345"),
     (
-        "disjunctions made exclusive (a ∨ (¬a ∧ b) ∨ …), one durable rule per top-level branch; \"unknown\" "
-        "compiled as \"the first unknown item\", so its chain shares the scope's nodes",
+        'disjunctions made exclusive (a ∨ (¬a ∧ b) ∨ …), one durable rule per top-level branch; "unknown" '
+        'compiled as "the first unknown item", so its chain shares the scope\'s nodes',
         "200",
         "345",
     ),
@@ -210,8 +210,11 @@ class _StockHost(durable_engine.Host):  # type: ignore[misc]
 
 def machine() -> dict[str, str]:
     model = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
         platform.processor() or "unknown",
     )
     nproc = subprocess.run(["nproc"], capture_output=True, text=True, check=False).stdout.strip() or str(os.cpu_count())
@@ -278,8 +281,10 @@ def main() -> None:
     for name in compiled:
         for part in compiled[name].parts:
             stock.register_rulesets({"stock." + part.name: copy.deepcopy(part.definition)})
-    stock_facts = [[("stock." + p.name, json.loads("{" + p.body(facts)[1:] + "}")) for p in loaded[name]]
-                   for name, _, facts in inputs]
+    stock_facts = [
+        [("stock." + p.name, json.loads("{" + p.body(facts)[1:] + "}")) for p in loaded[name]]
+        for name, _, facts in inputs
+    ]
 
     def stock_loop(i: int) -> None:
         for ruleset, fact in stock_facts[i]:
@@ -310,23 +315,29 @@ def main() -> None:
     text = io.StringIO()
     pstats.Stats(profile, stream=text).sort_stats("tottime").print_stats(14)
     hot = "\n".join(line for line in text.getvalue().splitlines() if line.strip())
-    hot = hot[hot.find("ncalls"):].replace(f"{REPO}/", "")
+    hot = hot[hot.find("ncalls") :].replace(f"{REPO}/", "")
 
     parts = statistics.mean(len(c.parts) for c in compiled.values())
     durable_rules = statistics.mean(c.durable_rules for c in compiled.values())
     n_rules = statistics.mean(len(r) for r in rulesets.values())
-    report = render(host, args, timings, {
-        "measures": n,
-        "attempts": attempts,
-        "rulesets": len(compiled),
-        "rules": n_rules,
-        "durable_rules": durable_rules,
-        "parts": parts,
-        "compile_ms": compile_ms,
-        "fired": fired_per_eval,
-        "mismatches": mismatches,
-        "outcomes": outcomes,
-    }, hot)
+    report = render(
+        host,
+        args,
+        timings,
+        {
+            "measures": n,
+            "attempts": attempts,
+            "rulesets": len(compiled),
+            "rules": n_rules,
+            "durable_rules": durable_rules,
+            "parts": parts,
+            "compile_ms": compile_ms,
+            "fired": fired_per_eval,
+            "mismatches": mismatches,
+            "outcomes": outcomes,
+        },
+        hot,
+    )
     print(report)
     if not args.no_write:
         (REPO / "BENCHMARKS.md").write_text(report + _cold_start_section(), encoding="utf-8")
@@ -372,20 +383,20 @@ Produced by `python benchmarks/engine.py` (this file is rewritten on each run).
 
 ## Machine
 
-- `nproc`: {host['nproc']}; CPU: {host['cpu']}
-- Python {host['python']} on {host['platform']}; durable_rules 2.0.28
-- load average when the run started: {host['load']} (other processes share the machine, hence CPU-time ratios)
+- `nproc`: {host["nproc"]}; CPU: {host["cpu"]}
+- Python {host["python"]} on {host["platform"]}; durable_rules 2.0.28
+- load average when the run started: {host["load"]} (other processes share the machine, hence CPU-time ratios)
 
 ## Workload
 
-- {facts['measures']:,} valid measures ({facts['attempts']:,} attempts) derived from the 12 example measures
+- {facts["measures"]:,} valid measures ({facts["attempts"]:,} attempts) derived from the 12 example measures
   with a fixed seed: fields dropped (0-30 %), enums, booleans, numbers and lists changed, legal date and
-  jurisdiction varied. {facts['rulesets']} distinct sets of rules in force (by legal date), about
-  {facts['rules']:.0f} rules each.
-- durable: {facts['durable_rules']:.0f} durable rules in {facts['parts']:.1f} parts per ruleset on average,
-  compiled and registered in {facts['compile_ms']:.0f} ms per ruleset (once per process, not timed below);
-  {facts['fired']:.1f} actions fired per evaluation (including one completion action per part).
-- Results of the two backends compared on every measure: {facts['mismatches']} differences.
+  jurisdiction varied. {facts["rulesets"]} distinct sets of rules in force (by legal date), about
+  {facts["rules"]:.0f} rules each.
+- durable: {facts["durable_rules"]:.0f} durable rules in {facts["parts"]:.1f} parts per ruleset on average,
+  compiled and registered in {facts["compile_ms"]:.0f} ms per ruleset (once per process, not timed below);
+  {facts["fired"]:.1f} actions fired per evaluation (including one completion action per part).
+- Results of the two backends compared on every measure: {facts["mismatches"]} differences.
 - Rule results (scope/condition): {outcome_line}.
 - {args.rounds} interleaved rounds over all measures; the round with the least CPU time is reported.
 

@@ -23,7 +23,7 @@ from art52.domain.access import ORGANISATION_PATTERN
 from art52.domain.principles import Verdict
 from art52.domain.records import MeasureFilter
 from art52.domain.workflow import Status
-from art52.services.measures import DEFAULT_PAGE, MAX_PAGE, MeasureDetail
+from art52.services.measures import CURSOR_PATTERN, DEFAULT_PAGE, MAX_PAGE, MeasureDetail
 
 MAX_VERSION = 2**31 - 1
 
@@ -70,7 +70,10 @@ def router(settings: Settings) -> APIRouter:
         status_filter: Annotated[Status | None, Query(alias="status")] = None,
         organisation: Annotated[str | None, Query(pattern=ORGANISATION_PATTERN)] = None,
         verdict: Verdict | None = None,
-        after: Annotated[str | None, Query(max_length=512, description="cursor from a previous page's next")] = None,
+        after: Annotated[
+            str | None,
+            Query(max_length=512, pattern=CURSOR_PATTERN, description="cursor from a previous page's next (opaque)"),
+        ] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
     ) -> MeasurePage:
         where = MeasureFilter(status=status_filter, organisation=organisation, verdict=verdict)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -18,6 +19,24 @@ def test_an_unknown_route_is_a_404_problem(client: TestClient, problem: Any) -> 
 
 def test_a_wrong_method_is_a_405_problem(client: TestClient, callers: Any, problem: Any) -> None:
     problem(client.delete("/v1/measures", headers=callers.submitter), 405, "method-not-allowed")
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("DELETE", "/v1/measures", "GET, POST"),
+        ("PATCH", "/v1/measures/0b0e6a3c-0000-4000-8000-000000000000", "GET, PUT"),
+        ("POST", "/health", "GET"),
+    ],
+)
+def test_a_405_allows_every_method_served_at_the_path(
+    client: TestClient, callers: Any, problem: Any, method: str, path: str, allowed: str
+) -> None:
+    response = client.request(method, path, headers=callers.submitter)
+    problem(response, 405, "method-not-allowed")
+    assert response.headers["Allow"] == allowed
+    for other in allowed.split(", "):
+        assert client.request(other, path, headers=callers.submitter).status_code != 405
 
 
 def test_malformed_json_is_a_400_problem(client: TestClient, callers: Any, problem: Any) -> None:
@@ -49,8 +68,10 @@ def test_a_body_over_the_limit_without_a_length_is_a_413_problem(
 
 
 def test_a_body_just_under_the_limit_is_read(client: TestClient, callers: Any, problem: Any) -> None:
-    document = {"title": "x", "description": "y" * (MIB - 100)}
-    assert client.post("/v1/assess", json=document, headers=callers.submitter).status_code == 200
+    document = json.dumps({"title": "x", "description": "y" * 10_000}).encode()
+    body = document + b" " * (MIB - 100 - len(document))  # the contract bounds each text; whitespace fills the rest
+    headers = {**callers.submitter, "Content-Type": "application/json"}
+    assert client.post("/v1/assess", content=body, headers=headers).status_code == 200
 
 
 @pytest.mark.parametrize("depth", [33, 100_000])
@@ -99,10 +120,10 @@ def test_validation_problems_name_query_and_path_parameters(client: TestClient, 
     ]
 
 
-def test_a_duplicate_json_key_is_a_422_problem_naming_the_field(client: TestClient, callers: Any, problem: Any) -> None:
+def test_a_duplicate_json_key_is_a_400_problem_naming_the_field(client: TestClient, callers: Any, problem: Any) -> None:
     headers = {**callers.submitter, "Content-Type": "application/json"}
     body = b'{"title": "x",\n "data": {"categories": ["traffic"],\n "categories": ["content"]}}'
     for route in ("/v1/assess", "/v1/measures"):
-        found = problem(client.post(route, content=body, headers=headers), 422, "validation-error")
+        found = problem(client.post(route, content=body, headers=headers), 400, "duplicate-key")
         assert found["errors"][0]["pointer"] == "/data/categories"
         assert "duplicate key 'categories' at line 3" in found["errors"][0]["detail"]

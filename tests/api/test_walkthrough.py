@@ -31,6 +31,8 @@ def readme_api_section() -> str:
     start = text.index("## The HTTP API")
     end = text.index("\n## ", start + 1)
     return text[start:end]
+
+
 VARIABLE = re.compile(r"\$(\w+)|\$\{(\w+)\}")
 
 

@@ -122,13 +122,24 @@ def test_a_stale_etag_is_412_and_a_missing_one_still_cannot_overwrite(
     assert client.get(f"/v1/measures/{measure_id}", headers=callers.reviewer).json()["status"] == "rejected"
 
 
-@pytest.mark.parametrize("if_match", ['W/"5"', "garbage", '"99999999999999999999999"'])
-def test_an_unreadable_if_match_never_matches(
+@pytest.mark.parametrize("if_match", ['W/"5"', '"abc"', '"99999999999999999999999"', '"x", "1"'])
+def test_an_entity_tag_that_is_not_a_current_revision_never_matches(
     client: TestClient, callers: Any, flow: Any, problem: Any, if_match: str
 ) -> None:
     measure_id = flow.create()
     response = client.post(f"/v1/measures/{measure_id}/submit", headers={**callers.submitter, "If-Match": if_match})
     problem(response, 412, "precondition-failed")
+
+
+@pytest.mark.parametrize("if_match", ["garbage", "", "1", '"1', '"1" junk', "W/1", '"1",', "**"])
+def test_a_malformed_if_match_is_a_400_naming_the_header(
+    client: TestClient, callers: Any, flow: Any, problem: Any, if_match: str
+) -> None:
+    measure_id = flow.create()
+    response = client.post(f"/v1/measures/{measure_id}/submit", headers={**callers.submitter, "If-Match": if_match})
+    body = problem(response, 400, "malformed-header")
+    assert body["errors"] == [{"detail": "not an entity-tag list", "parameter": "If-Match", "in": "header"}]
+    assert client.get(f"/v1/measures/{measure_id}", headers=callers.submitter).json()["status"] == "draft"
 
 
 def test_if_match_star_matches_any_revision(client: TestClient, callers: Any, flow: Any) -> None:

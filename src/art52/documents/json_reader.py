@@ -15,14 +15,15 @@ from art52.documents.pointer import json_pointer
 from art52.errors import DocumentError
 
 
-class _DuplicateKeyError(Exception):
-    pass
+class DuplicateKeyError(ValueError):
+    """Raised by :func:`unique_object` while parsing; :func:`load_json` then says where."""
 
 
-def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook`` for ``json.loads`` that refuses an object repeating a key."""
     found = dict(pairs)
     if len(found) != len(pairs):
-        raise _DuplicateKeyError
+        raise DuplicateKeyError
     return found
 
 
@@ -33,8 +34,8 @@ def _reject_constant(name: str) -> Any:
 def load_json(text: str) -> Any:
     """Parse ``text``; DocumentError with line (and pointer, for a duplicate key) if it is not strict JSON."""
     try:
-        return json.loads(text, object_pairs_hook=_unique_object, parse_constant=_reject_constant)
-    except _DuplicateKeyError:
+        return json.loads(text, object_pairs_hook=unique_object, parse_constant=_reject_constant)
+    except DuplicateKeyError:
         parts, key, line = _first_duplicate(text)
         pointer = json_pointer([*parts, key])
         raise DocumentError(f"duplicate key {key!r} at line {line}", line=line, pointer=pointer) from None

@@ -27,6 +27,7 @@ from art52.services.guards import measure_at_revision, require, visible_measure
 from art52.services.ports import Clock, MeasureKey, UnitOfWorkFactory
 
 CURSOR_ID = re.compile(r"[0-9a-f-]{1,64}")
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"  # what encode_cursor writes: unpadded base64url
 DEFAULT_PAGE = 20
 MAX_PAGE = 100
 
@@ -47,19 +48,29 @@ class MeasurePage:
 
 
 def encode_cursor(key: MeasureKey) -> str:
-    raw = json.dumps([key[0].isoformat(), key[1]], separators=(",", ":")).encode()
+    """The opaque cursor for a keyset position; its timestamp always in UTC."""
+    raw = json.dumps([key[0].astimezone(dt.UTC).isoformat(), key[1]], separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def decode_cursor(cursor: str) -> MeasureKey:
-    """The keyset position in ``cursor``; RequestError if it was not issued by this service."""
+    """The keyset position in ``cursor``; RequestError if it was not issued by this service.
+
+    Parsed strictly: only what :func:`encode_cursor` writes is accepted (a UTC
+    timestamp, an id, and the exact same encoding), so a forged cursor with an
+    extreme offset or a year the database cannot compare never reaches a query.
+    """
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         created, measure_id = json.loads(raw)
         moment = dt.datetime.fromisoformat(created)
-        if not isinstance(measure_id, str) or not CURSOR_ID.fullmatch(measure_id) or moment.tzinfo is None:
+        if moment.utcoffset() != dt.timedelta(0) or not 1 < moment.year < 9999:
             raise ValueError(cursor)
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        if not isinstance(measure_id, str) or not CURSOR_ID.fullmatch(measure_id):
+            raise ValueError(cursor)
+        if encode_cursor((moment, measure_id)) != cursor:
+            raise ValueError(cursor)
+    except (ValueError, TypeError, OverflowError, binascii.Error, UnicodeDecodeError):
         raise RequestError([FieldIssue("after", "not a cursor returned by a previous page")], "query") from None
     return moment, measure_id
 

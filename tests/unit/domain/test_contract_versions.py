@@ -1,15 +1,17 @@
-"""Contract 1.1 is backward compatible: every 1.0 document stays valid and keeps its verdict.
+"""Contract 1.1 and 1.2 are backward compatible: every 1.0 document stays valid and keeps its verdict.
 
-Version 1.1 only adds optional fields, one enum value and ``schema_version``. The 1.0 schema
-is frozen in tests/contract_1_0.schema.json; documents valid under it must be valid under 1.1
-and accepted by the model, and the examples (all written against 1.0, or 1.1 for ex13 on)
-must be assessed alike whatever ``schema_version`` they declare.
+Version 1.1 only adds optional fields, one enum value and ``schema_version``; 1.2 only bounds
+the size of free-text fields and arrays (``maxLength``, ``maxItems``). The 1.0 schema is frozen
+in tests/contract_1_0.schema.json; documents valid under it and within the 1.2 bounds must be
+valid under the current contract and accepted by the model, and the examples (all written
+against 1.0, or 1.1 for ex13 on) must be assessed alike whatever ``schema_version`` they declare.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ from hypothesis_jsonschema import from_schema
 from jsonschema import Draft202012Validator
 
 from art52.domain.assessment import Assessment
-from art52.domain.measure import Measure
+from art52.domain.measure import DATE_PATTERN, Measure
 from art52.services.assessments import Assessor
 
 V1_0: dict[str, Any] = json.loads(MEASURE_SCHEMA_1_0.read_text(encoding="utf-8"))
@@ -57,10 +59,10 @@ def _properties(node: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, d
             yield from _properties(items, f"{prefix}{name}[].")
 
 
-def test_the_frozen_schema_is_version_1_0_and_the_contract_is_1_1() -> None:
+def test_the_frozen_schema_is_version_1_0_and_the_contract_is_1_2() -> None:
     assert V1_0["$id"] == "urn:art52:schema:measure:1.0.0"
-    assert V1_1["$id"] == "urn:art52:schema:measure:1.1.0"
-    assert V1_1["properties"]["schema_version"]["enum"] == ["1.0", "1.1", None]
+    assert V1_1["$id"] == "urn:art52:schema:measure:1.2.0"
+    assert V1_1["properties"]["schema_version"]["enum"] == ["1.0", "1.1", "1.2", None]
 
 
 def test_1_1_keeps_every_1_0_field_with_the_same_type_and_no_fewer_values() -> None:
@@ -69,8 +71,23 @@ def test_1_1_keeps_every_1_0_field_with_the_same_type_and_no_fewer_values() -> N
         assert path in new, f"{path} was removed"
         assert new[path].get("type") == old.get("type"), path
         assert set(old.get("enum", ())) <= set(new[path].get("enum", ())), path
-        for bound in ("minimum", "minLength", "pattern", "format"):
+        for bound in ("minimum", "minLength", "format"):
             assert new[path].get(bound) == old.get(bound), f"{path} {bound}"
+        if old.get("pattern") == DATE_PATTERN_1_0:  # 1.2 states in the pattern that format: date refused year 0000
+            assert new[path]["pattern"] == DATE_PATTERN, path
+        else:
+            assert new[path].get("pattern") == old.get("pattern"), path
+
+
+DATE_PATTERN_1_0 = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+
+
+@pytest.mark.parametrize("year", ["0000", "0001", "0009", "0010", "0099", "0100", "0999", "1000", "2024", "9999"])
+@pytest.mark.parametrize("day", ["01-01", "02-29", "12-31", "13-01", "00-10", "01-32"])
+def test_the_1_2_date_pattern_refuses_year_0000_and_nothing_else_that_1_0_accepted(year: str, day: str) -> None:
+    text = f"{year}-{day}"
+    old, new = re.fullmatch(DATE_PATTERN_1_0[1:-1], text), re.fullmatch(DATE_PATTERN[1:-1], text)
+    assert bool(new) == (bool(old) and year != "0000")
 
 
 def test_1_1_adds_no_required_field() -> None:
@@ -80,10 +97,23 @@ def test_1_1_adds_no_required_field() -> None:
     assert V1_1["required"] == V1_0["required"] == ["title"]
 
 
+def _within_current_bounds(old: dict[str, Any]) -> dict[str, Any]:
+    """The 1.0 schema with the size bounds of the current contract, which 1.2 added."""
+    bounded = copy.deepcopy(old)
+    new = dict(_properties(V1_1))
+    for path, prop in _properties(bounded):
+        for bound in ("maxLength", "maxItems"):
+            if bound in new[path]:
+                prop[bound] = new[path][bound]
+        if isinstance(prop.get("items"), dict) and "maxLength" in new[path]["items"]:
+            prop["items"]["maxLength"] = new[path]["items"]["maxLength"]
+    return bounded
+
+
 @pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(document=from_schema(V1_0))
-def test_every_1_0_document_is_a_valid_1_1_document(document: dict[str, Any]) -> None:
+@given(document=from_schema(_within_current_bounds(V1_0)))
+def test_every_1_0_document_within_the_bounds_is_valid_now(document: dict[str, Any]) -> None:
     assert VALIDATOR_1_1.is_valid(document)
     Measure.model_validate(document)
 
@@ -98,7 +128,7 @@ def test_declaring_a_schema_version_changes_nothing(path: Path, assessor: Assess
     document = json.loads(path.read_text(encoding="utf-8"))
     document.pop("schema_version", None)
     undeclared = _outcome(assessor.assess(document))
-    for version in ("1.0", "1.1"):
+    for version in ("1.0", "1.1", "1.2"):
         assert _outcome(assessor.assess({**document, "schema_version": version})) == undeclared
 
 

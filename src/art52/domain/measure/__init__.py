@@ -69,7 +69,10 @@ from art52.domain.measure.values import (
     Count,
     Flag,
     IsoDate,
+    Items,
     Jurisdiction,
+    Name,
+    NonEmptyName,
     NonEmptyText,
     Text,
     UniqueItems,
@@ -110,11 +113,11 @@ class Measure(_ContractModel):
     """One security measure, described by the facts needed to assess it under Art. 52(1) of the Charter."""
 
     schema_version: SchemaVersion | None = _fact(
-        "Version of the measure contract the document follows ('1.0' or '1.1'); optional, as every field added in 1.1 "
-        "is optional."
+        "Version of the measure contract the document follows ('1.0', '1.1' or '1.2'); optional, as every field added "
+        "in 1.1 is optional and 1.2 only bounds sizes."
     )
-    id: Text | None = _fact("Your own reference for this measure (file number, draft number); free text.")
-    title: NonEmptyText = Field(
+    id: Name | None = _fact("Your own reference for this measure (file number, draft number); free text.")
+    title: NonEmptyName = Field(
         description="Short name of the measure, e.g. 'Targeted retention of traffic data around major airports'."
     )
     description: Text | None = _fact(
@@ -231,6 +234,7 @@ __all__ = [
     "Flag",
     "FurtherUse",
     "IsoDate",
+    "Items",
     "Jurisdiction",
     "Led",
     "LegalBasis",
@@ -240,8 +244,10 @@ __all__ = [
     "Logging",
     "Measure",
     "MeasureType",
+    "Name",
     "NationalSecurityThreat",
     "Necessity",
+    "NonEmptyName",
     "NonEmptyText",
     "Notification",
     "Objective",

@@ -14,6 +14,7 @@ from art52.domain.measure.values import (
     Amount,
     Count,
     Flag,
+    Items,
     NonEmptyText,
     Text,
     UniqueTuple,
@@ -53,7 +54,7 @@ class Necessity(_ContractModel):
     less_intrusive_alternatives_assessed: Flag | None = _fact(
         "Whether less intrusive alternatives were identified and assessed."
     )
-    less_intrusive_alternatives: tuple[LessIntrusiveAlternative, ...] | None = _fact(
+    less_intrusive_alternatives: Items[LessIntrusiveAlternative] | None = _fact(
         "Each alternative considered, whether it would be as effective, and why it was not chosen."
     )
 

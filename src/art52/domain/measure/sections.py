@@ -13,7 +13,7 @@ from art52.domain.measure.values import (
     Amount,
     Count,
     Flag,
-    NonEmptyText,
+    NonEmptyName,
     Text,
     UniqueTuple,
     _ContractModel,
@@ -200,7 +200,7 @@ class Separation(_ContractModel):
 class Access(_ContractModel):
     """Who may access the data and on what terms."""
 
-    authorities: UniqueTuple[NonEmptyText] | None = _fact(
+    authorities: UniqueTuple[NonEmptyName] | None = _fact(
         "Each authority or type of authority that may access the data, e.g. 'criminal police', 'domestic intelligence "
         "service'."
     )

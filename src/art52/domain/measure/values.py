@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, TypeVar
 
-from annotated_types import Ge, MinLen
+from annotated_types import Ge, MaxLen, MinLen
 from pydantic import (
     AllowInfNan,
     BaseModel,
@@ -22,8 +22,19 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+# YYYY-MM-DD with a year from 0001 (there is no year 0000 in the calendar, nor in format: date).
+DATE_PATTERN = (
+    r"^([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
+    r"-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+)
 JURISDICTION_PATTERN = r"^(EU|[A-Z]{2})$"
+
+# Size bounds of contract 1.2 (maxLength, maxItems in the schema). A measure names dozens of
+# authorities, not thousands, and describes itself in pages, not megabytes: the bounds keep every
+# document small enough to validate, store and list cheaply, far above what a real one needs.
+MAX_TEXT = 10_000  # characters of a free-text field
+MAX_NAME = 500  # characters of a name: the title, the reference, an authority
+MAX_ITEMS = 100  # items of any array
 
 _T = TypeVar("_T")
 
@@ -57,7 +68,7 @@ class UniqueItems:
     """Marks a list whose items must all differ (``uniqueItems: true``)."""
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(_check_unique, handler(source))
+        return core_schema.no_info_after_validator_function(check_unique, handler(source))
 
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
@@ -67,12 +78,13 @@ class UniqueItems:
         return json_schema
 
 
-def _check_unique(items: tuple[Any, ...]) -> tuple[Any, ...]:
-    seen: list[Any] = []  # a list, not a set: items need not be hashable
+def check_unique(items: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Linear in the number of items: a set of those seen (the contract's unique arrays hold strings)."""
+    seen: set[Any] = set()
     for item in items:
         if item in seen:
             raise PydanticCustomError("unique_items", "list items must be unique; {item} is repeated", {"item": item})
-        seen.append(item)
+        seen.add(item)
     return items
 
 
@@ -83,14 +95,17 @@ def _integral_float_to_int(value: Any) -> Any:
     return value
 
 
-Text = StrictStr
-NonEmptyText = Annotated[StrictStr, MinLen(1)]
+Text = Annotated[StrictStr, MaxLen(MAX_TEXT)]
+NonEmptyText = Annotated[StrictStr, MinLen(1), MaxLen(MAX_TEXT)]
+Name = Annotated[StrictStr, MaxLen(MAX_NAME)]
+NonEmptyName = Annotated[StrictStr, MinLen(1), MaxLen(MAX_NAME)]
 Flag = StrictBool
 Count = Annotated[int, Strict(), Ge(0), BeforeValidator(_integral_float_to_int)]
 Amount = Annotated[float, Strict(), Ge(0), AllowInfNan(False)]
 IsoDate = Annotated[StrictStr, StringConstraints(pattern=DATE_PATTERN), CalendarDate()]
 Jurisdiction = Annotated[StrictStr, StringConstraints(pattern=JURISDICTION_PATTERN)]
-UniqueTuple = Annotated[tuple[_T, ...], UniqueItems()]
+Items = Annotated[tuple[_T, ...], MaxLen(MAX_ITEMS)]
+UniqueTuple = Annotated[tuple[_T, ...], MaxLen(MAX_ITEMS), UniqueItems()]
 
 
 def _fact(description: str) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 # Enumerations, in schema order (the order is part of the contract: it is shown to officials).
-SchemaVersion = Literal["1.0", "1.1"]
+SchemaVersion = Literal["1.0", "1.1", "1.2"]
 ActorModel = Literal["provider_obligation", "state_direct", "eu_agency", "cross_border_order"]
 ObligedParty = Literal[
     "electronic_communications_provider",
