@@ -15,12 +15,13 @@ from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 import art52
-from art52.api import docs, errors, openapi
+from art52.api import access_log, docs, errors, openapi
 from art52.api.deps import known_query_parameters
 from art52.api.limits import BodyLimits
 from art52.api.metrics import Metrics, RequestMetrics
 from art52.api.routes import assessments, events, health, measures, reviews, rules
 from art52.api.routes import handbook as handbook_pages  # the rule handbook under /rules
+from art52.api.security_headers import SecurityHeaders
 from art52.bootstrap import Container, build_container
 
 DESCRIPTION = """\
@@ -77,6 +78,8 @@ def create_app(container: Container | None = None) -> FastAPI:
         BodyLimits, max_bytes=services.settings.max_body_bytes, max_depth=services.settings.max_json_depth
     )
     app.add_middleware(RequestMetrics, metrics=app.state.metrics)
+    app.add_middleware(SecurityHeaders)  # outermost: every response, refusals included, carries them
+    access_log.install()
 
     def custom_openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

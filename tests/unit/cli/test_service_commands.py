@@ -91,7 +91,19 @@ def test_serve_migrates_then_hands_the_app_factory_to_uvicorn(
     assert out == ""
     assert schema_is_current(database)
     assert calls == [
-        (("art52.api.app:create_app",), {"factory": True, "host": "0.0.0.0", "port": 9000, "workers": 1})
+        (
+            ("art52.api.app:create_app",),
+            {
+                "factory": True,
+                "host": "0.0.0.0",
+                "port": 9000,
+                "workers": 1,
+                "http": "art52.cli.slow_clients:DeadlineH11Protocol",
+                "timeout_keep_alive": 5,
+                "limit_concurrency": 200,
+                "server_header": False,
+            },
+        )
     ]
     assert f"ART52_DATABASE_URL=sqlite:///{database.database_url.removeprefix('sqlite:///')} art52 tokens create" in err
     assert "no default password" in err.replace("\n", " ")
