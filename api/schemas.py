@@ -178,7 +178,28 @@ class AssessmentList(Output):
 Condition = Annotated[str, Field(min_length=1, max_length=MAX_TEXT, pattern=r"\S")]
 
 
+def _assessment_id_required(schema: dict[str, Any]) -> None:
+    """Documented as required: the alternative, If-Match on the measure's revision, is a header."""
+    required = schema.setdefault("required", [])
+    if "assessment_id" not in required:
+        required.append("assessment_id")
+
+
 class DecisionIn(_In):
+    """A reviewer's decision on the assessment it names.
+
+    ``assessment_id`` is required, except that a request carrying ``If-Match`` (the measure's
+    revision, which changes with every new assessment) may leave it out; with neither, 428.
+    """
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_assessment_id_required)
+
+    assessment_id: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
+        description="the assessment decided: the measure's latest (its latest_assessment_id); 409 if it is not. "
+        "May be left out only when If-Match is sent.",
+    )
     decision: DecisionKind
     reason: str = Field(min_length=1, max_length=MAX_TEXT, pattern=r"\S", description="the written reason; not blank")
     conditions: list[Condition] = Field(

@@ -146,6 +146,14 @@ def tokens_create(
     org: Annotated[str, typer.Option("--org", help="Organisation the token holder belongs to.")],
     role: Annotated[Role, typer.Option("--role", help="submitter, reviewer, rule_admin or auditor.")],
     name: Annotated[str, typer.Option("--name", help="The person (or system) holding the token.")],
+    subject: Annotated[
+        str | None,
+        typer.Option(
+            "--subject",
+            help="Stable id of the holder (e.g. a staff number), the same on all their tokens: the four-eyes "
+            "rule tells people apart by it, never by name. Default: the token is a principal of its own.",
+        ),
+    ] = None,
 ) -> None:
     """Create a token and print it, alone, on stdout (it is not stored and cannot be shown again)."""
     from art52.bootstrap import build_container, describe_database
@@ -154,9 +162,9 @@ def tokens_create(
     _migrate(settings)
     container = build_container(settings)
     try:
-        token, secret = container.tokens.create(name, org, role)
+        token, secret = container.tokens.create(name, org, role, subject=subject)
     except RequestError as error:
-        options = {"organisation": "--org", "name": "--name"}
+        options = {"organisation": "--org", "name": "--name", "subject": "--subject"}
         raise CliError(
             EX_USAGE, "; ".join(f"{options.get(i.path, i.path)}: {i.message}" for i in error.issues)
         ) from None
@@ -190,7 +198,7 @@ def _migrated() -> Settings:
 
 @tokens_app.command("list")
 def tokens_list() -> None:
-    """List tokens: id, organisation, role, name, created, revoked (never the secrets)."""
+    """List tokens: id, organisation, role, name, subject, created, revoked (never the secrets)."""
     from art52.bootstrap import build_container
 
     container = build_container(_migrated())
@@ -198,7 +206,10 @@ def tokens_list() -> None:
         for token in container.tokens.list():
             revoked = token.revoked_at.isoformat() if token.revoked_at else "-"
             created = token.created_at.isoformat()
-            typer.echo(f"{token.id}\t{token.organisation}\t{token.role.value}\t{token.name}\t{created}\t{revoked}")
+            subject = token.subject or "-"
+            typer.echo(
+                f"{token.id}\t{token.organisation}\t{token.role.value}\t{token.name}\t{subject}\t{created}\t{revoked}"
+            )
     finally:
         container.close()
 
