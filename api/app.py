@@ -15,8 +15,9 @@ from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 import art52
-from art52.api import access_log, docs, errors, openapi
+from art52.api import access_log, docs, errors, idempotency, openapi
 from art52.api.deps import known_query_parameters
+from art52.api.idempotency import IdempotencyKeys
 from art52.api.limits import BodyLimits
 from art52.api.metrics import Metrics, RequestMetrics
 from art52.api.routes import assessments, events, health, measures, reviews, rules
@@ -36,6 +37,10 @@ events of its organisation) and `auditor` (reads every organisation, changes not
 Measures are visible only inside their organisation.
 
 **Errors** are RFC 9457 problem details (`application/problem+json`) with a stable `type`.
+
+**Retries**: send `Idempotency-Key: <a new UUID>` on a POST to retry it safely after a lost
+connection: the same key with the same request returns the first response again
+(`Idempotent-Replayed: true`) instead of creating a duplicate.
 
 **Concurrency**: measure resources carry an `ETag` (their revision). Send it back in
 `If-Match` on a workflow action: if the measure changed meanwhile the action fails with 412,
@@ -74,6 +79,7 @@ def create_app(container: Container | None = None) -> FastAPI:
     app.include_router(events.router())
     app.include_router(health.router())
     app.include_router(handbook_pages.router)  # the rule handbook under /rules
+    app.add_middleware(IdempotencyKeys, container=services)  # inside the body limits: sees checked bodies
     app.add_middleware(
         BodyLimits, max_bytes=services.settings.max_body_bytes, max_depth=services.settings.max_json_depth
     )
@@ -86,7 +92,7 @@ def create_app(container: Container | None = None) -> FastAPI:
             document = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
             document.setdefault("components", {}).setdefault("schemas", {}).update(errors.problem_components())
             examples = openapi.example_measures(services.settings.examples_dir)
-            app.openapi_schema = openapi.complete(document, examples, errors.problems(422)[422])
+            app.openapi_schema = idempotency.document(openapi.complete(document, examples, errors.problems(422)[422]))
         return app.openapi_schema
 
     app.openapi = custom_openapi  # type: ignore[method-assign]
