@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from art52.domain.assessment import Assessment
 from art52.domain.audit import AuditEvent
@@ -179,10 +179,14 @@ Condition = Annotated[str, Field(min_length=1, max_length=MAX_TEXT, pattern=r"\S
 
 
 def _assessment_id_required(schema: dict[str, Any]) -> None:
-    """Documented as required: the alternative, If-Match on the measure's revision, is a header."""
+    """Documented as a required string: the alternative, If-Match on the measure's revision, is a header."""
     required = schema.setdefault("required", [])
     if "assessment_id" not in required:
         required.append("assessment_id")
+    documented = schema["properties"]["assessment_id"]
+    string = next(option for option in documented.pop("anyOf") if option.get("type") == "string")
+    documented.pop("default", None)
+    documented.update(string)
 
 
 class DecisionIn(_In):
@@ -207,6 +211,13 @@ class DecisionIn(_In):
         max_length=50,
         description="safeguards the measure must adopt; only with an approval",
     )
+
+    @field_validator("assessment_id", mode="before")
+    @classmethod
+    def _not_null(cls, value: Any) -> Any:
+        if value is None:
+            raise ValueError("an assessment id string; leave the field out to decide by If-Match instead")
+        return value
 
 
 class DecisionResult(Output):

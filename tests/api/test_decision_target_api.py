@@ -98,3 +98,20 @@ def test_four_eyes_follows_the_token_subject_not_the_name(
     assert (
         client.post(f"/v1/measures/{measure_id}/decision", json=decision, headers=callers.reviewer).status_code == 200
     )
+
+
+def test_a_null_assessment_id_is_refused_even_with_if_match(
+    client: TestClient, callers: Any, flow: Any, problem: Any
+) -> None:
+    """The OpenAPI says a string: null is not a way to leave it out."""
+    measure_id, _, etag = flow.in_review()
+    body = problem(
+        client.post(
+            f"/v1/measures/{measure_id}/decision",
+            json={**REJECT, "assessment_id": None},
+            headers={**callers.reviewer, "If-Match": etag},
+        ),
+        422,
+        "validation-error",
+    )
+    assert [e["pointer"] for e in body["errors"]] == ["/assessment_id"]
