@@ -93,7 +93,7 @@ class IdempotencyKeys:
         if replay is not None:
             await _send_replay(replay, send)
             return
-        await self._run_and_keep(scope, body, send, principal, key)
+        await self._run_and_keep(scope, _replaying(body, receive), send, principal, key)
 
     async def _principal(self, scope: Scope) -> Principal | None:
         secret = _bearer(scope)
@@ -104,7 +104,7 @@ class IdempotencyKeys:
         except Art52Error:
             return None  # the route answers: 401, or 503 if the database is down
 
-    async def _run_and_keep(self, scope: Scope, body: bytes, send: Send, principal: Principal, key: str) -> None:
+    async def _run_and_keep(self, scope: Scope, receive: Receive, send: Send, principal: Principal, key: str) -> None:
         status = 500
         headers: list[tuple[str, str]] = []
         sent = bytearray()
@@ -120,7 +120,7 @@ class IdempotencyKeys:
 
         service = self.container.idempotency
         try:
-            await self.app(scope, _replaying(body), keeping_send)
+            await self.app(scope, receive, keeping_send)
         except BaseException:
             await run_in_threadpool(service.release, principal, key)
             raise
@@ -142,17 +142,18 @@ async def _read_body(receive: Receive) -> bytes:
             return bytes(body)
 
 
-def _replaying(body: bytes) -> Receive:
+def _replaying(body: bytes, receive: Receive) -> Receive:
+    """The body already read, then whatever the client does next (a disconnect)."""
     sent = False
 
-    async def receive() -> Message:
+    async def replay() -> Message:
         nonlocal sent
         if not sent:
             sent = True
             return {"type": "http.request", "body": body, "more_body": False}
-        return {"type": "http.disconnect"}
+        return await receive()
 
-    return receive
+    return replay
 
 
 async def _send_replay(response: StoredResponse, send: Send) -> None:
