@@ -206,3 +206,37 @@ def test_following_the_first_start_hint_creates_the_token_in_the_servers_databas
         monkeypatch.setenv(name, value)
     _, _, err = run(capsys, "serve")
     assert "no API token exists" not in err
+
+
+def test_tokens_carry_the_subject_they_are_created_with(database: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run(
+        capsys,
+        "tokens",
+        "create",
+        "--org",
+        "ministry",
+        "--role",
+        "reviewer",
+        "--name",
+        "Anna Berg",
+        "--subject",
+        "emp-1042",
+    )
+    assert code == 0
+    listed = run(capsys, "tokens", "list")[1].strip().split("\t")
+    assert listed[3:5] == ["Anna Berg", "emp-1042"]
+    code, out, err = run(
+        capsys,
+        "tokens",
+        "create",
+        "--org",
+        "ministry",
+        "--role",
+        "reviewer",
+        "--name",
+        "Anna",
+        "--subject",
+        "Аnna berg",
+    )
+    assert (code, out) == (64, "")
+    assert "--subject" in err
