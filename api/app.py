@@ -15,12 +15,14 @@ from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 import art52
-from art52.api import docs, errors, openapi, web
+from art52.api import access_log, docs, errors, idempotency, openapi, web
 from art52.api.deps import known_query_parameters
+from art52.api.idempotency import IdempotencyKeys
 from art52.api.limits import BodyLimits
 from art52.api.metrics import Metrics, RequestMetrics
 from art52.api.routes import assessments, events, health, measures, reviews, rules
 from art52.api.routes import handbook as handbook_pages  # the rule handbook under /rules
+from art52.api.security_headers import SecurityHeaders
 from art52.bootstrap import Container, build_container
 
 DESCRIPTION = """\
@@ -35,6 +37,10 @@ events of its organisation) and `auditor` (reads every organisation, changes not
 Measures are visible only inside their organisation.
 
 **Errors** are RFC 9457 problem details (`application/problem+json`) with a stable `type`.
+
+**Retries**: send `Idempotency-Key: <a new UUID>` on a POST to retry it safely after a lost
+connection: the same key with the same request returns the first response again
+(`Idempotent-Replayed: true`) instead of creating a duplicate.
 
 **Concurrency**: measure resources carry an `ETag` (their revision). Send it back in
 `If-Match` on a workflow action: if the measure changed meanwhile the action fails with 412,
@@ -74,17 +80,20 @@ def create_app(container: Container | None = None) -> FastAPI:
     app.include_router(health.router())
     app.include_router(handbook_pages.router)  # the rule handbook under /rules
     web.install(app)  # the pages for officials and reviewers, at /
+    app.add_middleware(IdempotencyKeys, container=services)  # inside the body limits: sees checked bodies
     app.add_middleware(
         BodyLimits, max_bytes=services.settings.max_body_bytes, max_depth=services.settings.max_json_depth
     )
     app.add_middleware(RequestMetrics, metrics=app.state.metrics)
+    app.add_middleware(SecurityHeaders)  # outermost: every response, refusals included, carries them
+    access_log.install()
 
     def custom_openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             document = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
             document.setdefault("components", {}).setdefault("schemas", {}).update(errors.problem_components())
             examples = openapi.example_measures(services.settings.examples_dir)
-            app.openapi_schema = openapi.complete(document, examples, errors.problems(422)[422])
+            app.openapi_schema = idempotency.document(openapi.complete(document, examples, errors.problems(422)[422]))
         return app.openapi_schema
 
     app.openapi = custom_openapi  # type: ignore[method-assign]

@@ -76,6 +76,15 @@ METHOD_NOT_ALLOWED = ProblemType("method-not-allowed", 405, "Method not allowed"
 INVALID_TRANSITION = ProblemType("invalid-transition", 409, "The review workflow does not allow this action now")
 CONFLICT = ProblemType("conflict", 409, "The object was changed concurrently")
 PRECONDITION_FAILED = ProblemType("precondition-failed", 412, "The If-Match precondition failed")
+PRECONDITION_REQUIRED = ProblemType(
+    "precondition-required", 428, "The request must name what it acts on (a body field or If-Match)"
+)
+IDEMPOTENCY_KEY_REUSED = ProblemType(
+    "idempotency-key-reused", 422, "The Idempotency-Key was already used for another request"
+)
+IDEMPOTENCY_IN_PROGRESS = ProblemType(
+    "idempotency-in-progress", 409, "A request with this Idempotency-Key is still being processed"
+)
 RULEBOOK_UNAVAILABLE = ProblemType("rulebook-unavailable", 503, "The rulebook cannot be loaded")
 RENDERING_UNAVAILABLE = ProblemType("rendering-unavailable", 503, "This report format cannot be produced here")
 DATABASE_UNAVAILABLE = ProblemType("database-unavailable", 503, "The database cannot serve now; retry later")
@@ -99,6 +108,9 @@ ALL_TYPES: tuple[ProblemType, ...] = (
     INVALID_TRANSITION,
     CONFLICT,
     PRECONDITION_FAILED,
+    PRECONDITION_REQUIRED,
+    IDEMPOTENCY_KEY_REUSED,
+    IDEMPOTENCY_IN_PROGRESS,
     RULEBOOK_UNAVAILABLE,
     RENDERING_UNAVAILABLE,
     DATABASE_UNAVAILABLE,
@@ -307,11 +319,13 @@ _DESCRIPTIONS = {
     403: "The principal's role does not allow this, or the four-eyes rule forbids it",
     404: "No such object, or not visible to the principal's organisation",
     406: "None of the acceptable media types can be produced",
-    409: "The workflow does not allow the action now, or the object changed concurrently",
+    409: "The workflow does not allow the action now, the object changed concurrently, or a request with "
+    "the same Idempotency-Key is still in progress",
     412: "If-Match names a revision that is no longer current",
     413: "The request body is too large",
     415: "The request body is not JSON",
-    422: "A field is invalid; errors lists each one",
+    428: "The decision names no assessment: send assessment_id in the body or If-Match",
+    422: "A field is invalid (errors lists each one), or the Idempotency-Key was used for another request",
     503: "A dependency (database, rulebook, the PDF library) is unavailable",
 }
 

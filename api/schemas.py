@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from art52.domain.assessment import Assessment
 from art52.domain.audit import AuditEvent
@@ -178,7 +178,32 @@ class AssessmentList(Output):
 Condition = Annotated[str, Field(min_length=1, max_length=MAX_TEXT, pattern=r"\S")]
 
 
+def _assessment_id_required(schema: dict[str, Any]) -> None:
+    """Documented as a required string: the alternative, If-Match on the measure's revision, is a header."""
+    required = schema.setdefault("required", [])
+    if "assessment_id" not in required:
+        required.append("assessment_id")
+    documented = schema["properties"]["assessment_id"]
+    string = next(option for option in documented.pop("anyOf") if option.get("type") == "string")
+    documented.pop("default", None)
+    documented.update(string)
+
+
 class DecisionIn(_In):
+    """A reviewer's decision on the assessment it names.
+
+    ``assessment_id`` is required, except that a request carrying ``If-Match`` (the measure's
+    revision, which changes with every new assessment) may leave it out; with neither, 428.
+    """
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_assessment_id_required)
+
+    assessment_id: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
+        description="the assessment decided: the measure's latest (its latest_assessment_id); 409 if it is not. "
+        "May be left out only when If-Match is sent.",
+    )
     decision: DecisionKind
     reason: str = Field(min_length=1, max_length=MAX_TEXT, pattern=r"\S", description="the written reason; not blank")
     conditions: list[Condition] = Field(
@@ -186,6 +211,13 @@ class DecisionIn(_In):
         max_length=50,
         description="safeguards the measure must adopt; only with an approval",
     )
+
+    @field_validator("assessment_id", mode="before")
+    @classmethod
+    def _not_null(cls, value: Any) -> Any:
+        if value is None:
+            raise ValueError("an assessment id string; leave the field out to decide by If-Match instead")
+        return value
 
 
 class DecisionResult(Output):

@@ -40,7 +40,8 @@ def router(settings: Settings) -> APIRouter:
         response_model=StoredAssessmentOut,
         summary="Assess the current version of a measure and store the result",
         description="A submitted measure becomes assessed. The result is immutable and reproducible: it records "
-        "the measure version, the legal date, the rulebook hash and the engine backend.",
+        "the measure version, the legal date, the rulebook hash and the engine backend. A measure in review "
+        "cannot be re-assessed (409): the reviewer decides on the assessment taken, or returns the measure.",
         responses=problems(400, 401, 403, 404, 409, 412, 413, 415, 422, 503),
     )
     def assess_measure(

@@ -11,15 +11,18 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Response, status
 
 from art52.api.deps import Caller, ExpectedRevision, Services, known_id, set_etag
-from art52.api.errors import problems
+from art52.api.errors import PRECONDITION_REQUIRED, ProblemError, problems
 from art52.api.schemas import ContestIn, ContestOut, DecisionIn, DecisionOut, DecisionResult, MeasureSummary
 from art52.domain.records import MeasureRecord
 
 ACTION_PROBLEMS = problems(400, 401, 403, 404, 409, 412, 413, 415, 422)
+DECISION_PROBLEMS = problems(400, 401, 403, 404, 409, 412, 413, 415, 422, 428)
+ASSESSMENT = "00000000-0000-4000-8000-000000000001"
 DECISION_EXAMPLES = {
     "approve": {
         "summary": "Approve, with a condition the measure must adopt",
         "value": {
+            "assessment_id": ASSESSMENT,
             "decision": "approve",
             "reason": "Targeted, judicially authorised and limited to 90 days.",
             "conditions": ["Report the number of preservation orders to Parliament every year"],
@@ -27,11 +30,19 @@ DECISION_EXAMPLES = {
     },
     "reject": {
         "summary": "Reject",
-        "value": {"decision": "reject", "reason": "General retention of traffic data for crime in general."},
+        "value": {
+            "assessment_id": ASSESSMENT,
+            "decision": "reject",
+            "reason": "General retention of traffic data for crime in general.",
+        },
     },
     "return": {
         "summary": "Return for more information",
-        "value": {"decision": "return", "reason": "State how long the data are kept and why."},
+        "value": {
+            "assessment_id": ASSESSMENT,
+            "decision": "return",
+            "reason": "State how long the data are kept and why.",
+        },
     },
 }
 
@@ -71,9 +82,12 @@ def router() -> APIRouter:
         "/v1/measures/{measure_id}/decision",
         response_model=DecisionResult,
         summary="Decide on a measure in review: approve (optionally with conditions), reject or return",
-        description="A written reason is required. Four-eyes: whoever submitted the measure cannot approve or "
-        "reject it. Returning sends it back for more information; revising it makes it a draft again.",
-        responses=ACTION_PROBLEMS,
+        description="A written reason is required. The decision names the assessment it decides: "
+        "`assessment_id` (the measure's `latest_assessment_id`; 409 if another assessment is now the latest) or, "
+        "instead, `If-Match` with the measure's ETag (412 if it changed); with neither, 428. Four-eyes: nobody "
+        "who wrote or submitted a version of the measure (told apart by token subject, not by name) may approve "
+        "or reject it. Returning sends it back for more information; revising it makes it a draft again.",
+        responses=DECISION_PROBLEMS,
     )
     def decide(
         measure_id: str,
@@ -83,8 +97,20 @@ def router() -> APIRouter:
         services: Services,
         expected: ExpectedRevision,
     ) -> DecisionResult:
+        if body.assessment_id is None and expected is None:
+            raise ProblemError(
+                PRECONDITION_REQUIRED,
+                "name the assessment you decide: assessment_id in the body (the measure's latest_assessment_id), "
+                'or If-Match with the measure\'s ETag (e.g. If-Match: "4")',
+            )
         record, decision = services.reviews.decide(
-            caller, known_id(measure_id, "measure"), body.decision, body.reason, body.conditions, expected
+            caller,
+            known_id(measure_id, "measure"),
+            body.decision,
+            body.reason,
+            body.conditions,
+            expected,
+            body.assessment_id,
         )
         return DecisionResult(measure=summary_out(response, record), decision=DecisionOut.from_record(decision))
 

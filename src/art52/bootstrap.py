@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the storage side is imported when it is wired: `art52 asses
     from art52.engine.durable import CompiledStore
     from art52.services.audit import AuditService
     from art52.services.health import ReadinessCheck
+    from art52.services.idempotency import IdempotencyService
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
     from art52.services.rules import RuleCatalog
@@ -105,6 +106,7 @@ class Container:
     assessments: AssessmentService
     reviews: ReviewService
     audit: AuditService
+    idempotency: IdempotencyService
     rules: RuleCatalog
     readiness: ReadinessCheck
     close: Callable[[], None]
@@ -151,10 +153,12 @@ def build_container(settings: Settings | None = None) -> Container:
     from art52.adapters.clock import SystemClock
     from art52.adapters.database_probe import database_probe
     from art52.adapters.features import FeatureScenarios
+    from art52.adapters.idempotency_store import SqlIdempotencyStore
     from art52.adapters.unit_of_work import SqlUnitOfWork
     from art52.errors import RulebookError
     from art52.services.audit import AuditService
     from art52.services.health import NotReadyError, ReadinessCheck
+    from art52.services.idempotency import IdempotencyService
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
     from art52.services.rules import RuleCatalog
@@ -199,6 +203,7 @@ def build_container(settings: Settings | None = None) -> Container:
         assessments=AssessmentService(uow, clock, new_id, assessor),
         reviews=ReviewService(uow, clock, new_id),
         audit=AuditService(uow, keys, clock),
+        idempotency=IdempotencyService(SqlIdempotencyStore(engine, timeouts), clock, settings.idempotency_ttl),
         rules=RuleCatalog(rulebook, FeatureScenarios(settings.features_dir)),
         readiness=ReadinessCheck(
             {"database": database_probe(probe_engine, keyed=bool(keys)), "rulebook": rulebook_probe}

@@ -70,6 +70,15 @@ class Settings(BaseSettings):
     )
     database_pool_timeout: float = Field(default=10.0, gt=0, description="seconds to wait for a pooled connection")
 
+    # Slow clients (README, "Serving"): no connection is held open by a client that never finishes its request.
+    header_timeout: float = Field(default=10.0, gt=0, description="seconds a client has to send a request's headers")
+    body_timeout: float = Field(default=30.0, gt=0, description="seconds a client has to send a request's body")
+    keep_alive_timeout: float = Field(default=5.0, gt=0, description="seconds an idle kept-alive connection stays open")
+    max_connections: int = Field(default=200, ge=1, description="open connections per worker; more get 503")
+
+    # Idempotency keys (README, "Idempotent retries"): how long a stored response is replayed.
+    idempotency_ttl: float = Field(default=86_400.0, gt=0, description="seconds an Idempotency-Key is remembered")
+
     # Audit trail keys (README, "Audit trail"): held outside the database, never stored in it.
     audit_key: SecretStr | None = Field(default=None, description="key that seals new audit events (32+ characters)")
     audit_key_file: Path | None = Field(

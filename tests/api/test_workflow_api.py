@@ -47,11 +47,10 @@ def test_an_invalid_transition_is_a_409_problem_with_the_reason(
 def test_four_eyes_forbids_the_submitter_to_approve(
     client: TestClient, container: Any, callers: Any, flow: Any, problem: Any
 ) -> None:
-    alice_reviews = {
-        "Authorization": f"Bearer {container.tokens.create('Alice Official', 'ministry', Role.REVIEWER)[1]}"
-    }
-    measure_id, _, _ = flow.in_review()
-    decision = {"decision": "approve", "reason": "My own work is excellent."}
+    token = container.tokens.create("Alice Official", "ministry", Role.REVIEWER, subject="alice-official")[1]
+    alice_reviews = {"Authorization": f"Bearer {token}"}
+    measure_id, assessment_id, _ = flow.in_review()
+    decision = {"assessment_id": assessment_id, "decision": "approve", "reason": "My own work is excellent."}
     body = problem(
         client.post(f"/v1/measures/{measure_id}/decision", json=decision, headers=alice_reviews), 403, "forbidden"
     )
@@ -74,8 +73,8 @@ def test_a_decision_without_a_reason_is_422_pointing_at_reason(
 
 
 def test_conditions_on_a_rejection_are_refused(client: TestClient, callers: Any, flow: Any, problem: Any) -> None:
-    measure_id, _, _ = flow.in_review()
-    decision = {"decision": "reject", "reason": "No.", "conditions": ["Log access"]}
+    measure_id, assessment_id, _ = flow.in_review()
+    decision = {"assessment_id": assessment_id, "decision": "reject", "reason": "No.", "conditions": ["Log access"]}
     body = problem(
         client.post(f"/v1/measures/{measure_id}/decision", json=decision, headers=callers.reviewer),
         422,
@@ -95,7 +94,7 @@ def test_an_unknown_decision_is_422(client: TestClient, callers: Any, flow: Any,
 def test_a_stale_etag_is_412_and_a_missing_one_still_cannot_overwrite(
     client: TestClient, callers: Any, flow: Any, problem: Any
 ) -> None:
-    measure_id, _, etag = flow.in_review()
+    measure_id, assessment_id, etag = flow.in_review()
     reject = {"decision": "reject", "reason": "Disproportionate."}
     first = client.post(
         f"/v1/measures/{measure_id}/decision", json=reject, headers={**callers.reviewer, "If-Match": etag}
@@ -113,7 +112,7 @@ def test_a_stale_etag_is_412_and_a_missing_one_still_cannot_overwrite(
     problem(
         client.post(
             f"/v1/measures/{measure_id}/decision",
-            json={"decision": "approve", "reason": "Fine."},
+            json={"assessment_id": assessment_id, "decision": "approve", "reason": "Fine."},
             headers=callers.second_reviewer,
         ),
         409,

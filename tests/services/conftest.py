@@ -255,13 +255,16 @@ def services(reference_assessor: Assessor) -> Services:
     )
 
 
-def person(name: str, role: Role, organisation: str = "ministry") -> Principal:
-    return Principal(token_id=f"token-{name}-{role.value}", name=name, organisation=organisation, role=role)
+def person(name: str, role: Role, organisation: str = "ministry", subject: str | None = None) -> Principal:
+    """A principal holding its own token; ``subject`` ties several tokens to one person."""
+    return Principal(
+        token_id=f"token-{name}-{role.value}", name=name, organisation=organisation, role=role, subject=subject
+    )
 
 
 @pytest.fixture
 def make_person() -> Any:
-    """``make_person(name, role, organisation="ministry")``: a principal holding its own token."""
+    """``make_person(name, role, organisation="ministry", subject=None)``: a principal holding its own token."""
     return person
 
 

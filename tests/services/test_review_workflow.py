@@ -121,8 +121,8 @@ def test_only_submitters_create_and_submit(services: Any, bob: Principal, docume
 def test_four_eyes_the_submitter_cannot_approve_or_reject(
     services: Any, make_person: Any, bob: Principal, document: dict[str, Any], kind: DecisionKind
 ) -> None:
-    dana_submits = make_person("Dana", Role.SUBMITTER)
-    dana_reviews = make_person("dana", Role.REVIEWER)  # the same person, with a reviewer token
+    dana_submits = make_person("Dana", Role.SUBMITTER, subject="emp-1042")
+    dana_reviews = make_person("dana", Role.REVIEWER, subject="emp-1042")  # the same person, with a reviewer token
     measure_id = in_review(services, dana_submits, bob, document)
     with pytest.raises(PermissionDeniedError, match="four-eyes"):
         services.reviews.decide(dana_reviews, measure_id, kind, "Looks good to me.")
@@ -134,8 +134,8 @@ def test_four_eyes_the_submitter_cannot_approve_or_reject(
 def test_four_eyes_allows_the_submitter_to_return_for_information(
     services: Any, make_person: Any, bob: Principal, document: dict[str, Any]
 ) -> None:
-    dana_submits = make_person("dana", Role.SUBMITTER)
-    dana_reviews = make_person("dana", Role.REVIEWER)
+    dana_submits = make_person("dana", Role.SUBMITTER, subject="emp-1042")
+    dana_reviews = make_person("dana", Role.REVIEWER, subject="emp-1042")
     measure_id = in_review(services, dana_submits, bob, document)
     record, _ = services.reviews.decide(dana_reviews, measure_id, DecisionKind.RETURN, "Add the statistics.")
     assert record.status is Status.RETURNED

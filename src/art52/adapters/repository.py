@@ -107,14 +107,14 @@ class SqlMeasureRepository:
         self._c = connection
 
     def add(self, record: MeasureRecord) -> None:
-        self._c.execute(insert(t.measures).values(**_columns(record)))
+        self._c.execute(insert(t.measures).values(**_measure_columns(record)))
 
     def get(self, measure_id: str) -> MeasureRecord | None:
         row = self._c.execute(select(t.measures).where(t.measures.c.id == measure_id)).mappings().first()
         return _measure(row) if row else None
 
     def update(self, record: MeasureRecord, expected_revision: int) -> None:
-        values = _columns(record)
+        values = _measure_columns(record)
         del values["id"]
         result = self._c.execute(
             update(t.measures)
@@ -164,9 +164,14 @@ class SqlMeasureRepository:
         return [_version(r) for r in rows]
 
 
+def _measure_columns(record: MeasureRecord) -> dict[str, Any]:
+    return _columns(record, involved=_json(list(record.involved)))
+
+
 def _measure(row: RowMapping) -> MeasureRecord:
     verdict = Verdict(row["verdict"]) if row["verdict"] else None
-    return _record(MeasureRecord, row, status=Status(row["status"]), verdict=verdict)
+    involved = tuple(json.loads(row["involved"])) if row["involved"] else ()
+    return _record(MeasureRecord, row, status=Status(row["status"]), verdict=verdict, involved=involved)
 
 
 def _version(row: RowMapping) -> MeasureVersion:

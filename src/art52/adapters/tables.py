@@ -21,6 +21,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -68,6 +69,7 @@ tokens = Table(
     Column("token_hash", String(HASH), nullable=False, unique=True),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("revoked_at", UTCDateTime(), nullable=True),
+    Column("subject", String(NAME), nullable=True),
 )
 
 web_sessions = Table(
@@ -97,6 +99,7 @@ measures = Table(
     Column("reviewer", String(NAME), nullable=True),
     Column("verdict", String(40), nullable=True),
     Column("latest_assessment_id", String(ID), nullable=True),
+    Column("involved", Text, nullable=True),
     Index("ix_measures_listing", "created_at", "id"),
     Index("ix_measures_organisation_status", "organisation", "status"),
 )
@@ -182,4 +185,18 @@ audit_head = Table(
     Column("seq", BigInteger, nullable=False),
     Column("hash", String(HASH), nullable=False),
     Column("mac_from", BigInteger, nullable=True),
+)
+
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("scope", String(300), primary_key=True),
+    Column("key", String(255), primary_key=True),
+    Column("fingerprint", String(HASH), nullable=False),
+    Column("status", Integer, nullable=True),
+    Column("headers", Text, nullable=True),
+    Column("body", LargeBinary, nullable=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("expires_at", UTCDateTime(), nullable=False),
+    Index("ix_idempotency_keys_expires_at", "expires_at"),
 )

@@ -10,6 +10,7 @@ engine through the factory), so this layer never imports the HTTP layer.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -71,13 +72,37 @@ def serve(
     workers: Annotated[
         int, typer.Option(help="Worker processes; each builds its own engine from the environment.", min=1)
     ] = 1,
+    header_timeout: Annotated[
+        float | None,
+        typer.Option(
+            help="Seconds a client has to send a request's headers (default 10; ART52_HEADER_TIMEOUT).", min=0.1
+        ),
+    ] = None,
+    body_timeout: Annotated[
+        float | None,
+        typer.Option(help="Seconds a client has to send a request's body (default 30; ART52_BODY_TIMEOUT).", min=0.1),
+    ] = None,
+    keep_alive_timeout: Annotated[
+        float | None,
+        typer.Option(help="Seconds an idle connection is kept open (default 5; ART52_KEEP_ALIVE_TIMEOUT).", min=0.1),
+    ] = None,
+    max_connections: Annotated[
+        int | None,
+        typer.Option(help="Open connections per worker; beyond it requests get 503 (default 200).", min=1),
+    ] = None,
 ) -> None:
-    """Apply pending database migrations, then serve the HTTP API."""
+    """Apply pending database migrations, then serve the HTTP API.
+
+    Slow clients cannot hold the server: headers and body each have a deadline (408, then the
+    connection is closed), idle connections close after the keep-alive timeout, and each worker
+    keeps at most --max-connections connections.
+    """
     import uvicorn
 
     from art52.bootstrap import build_container, describe_database
+    from art52.cli.slow_clients import BODY_TIMEOUT_VARIABLE, HEADER_TIMEOUT_VARIABLE
 
-    settings = Settings()
+    settings = _with_limits(Settings(), header_timeout, body_timeout, keep_alive_timeout, max_connections)
     _migrate(settings)
     container = build_container(settings)
     try:
@@ -87,7 +112,33 @@ def serve(
         container.close()
     processes = f", {workers} worker processes" if workers > 1 else ""
     typer.echo(f"art52: serving on http://{host}:{port} (database {describe_database(settings)}{processes})", err=True)
-    uvicorn.run("art52.api.app:create_app", factory=True, host=host, port=port, workers=workers)
+    # The protocol reads its deadlines in each worker, where uvicorn builds it.
+    os.environ[HEADER_TIMEOUT_VARIABLE] = str(settings.header_timeout)
+    os.environ[BODY_TIMEOUT_VARIABLE] = str(settings.body_timeout)
+    uvicorn.run(
+        "art52.api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        http="art52.cli.slow_clients:DeadlineH11Protocol",
+        timeout_keep_alive=max(1, round(settings.keep_alive_timeout)),
+        limit_concurrency=settings.max_connections,
+        server_header=False,
+    )
+
+
+def _with_limits(
+    settings: Settings, header: float | None, body: float | None, keep_alive: float | None, connections: int | None
+) -> Settings:
+    """The settings with the limits given on the command line in place of the environment's."""
+    given = {
+        "header_timeout": header,
+        "body_timeout": body,
+        "keep_alive_timeout": keep_alive,
+        "max_connections": connections,
+    }
+    return settings.model_copy(update={name: value for name, value in given.items() if value is not None})
 
 
 @tokens_app.command("create")
@@ -95,6 +146,14 @@ def tokens_create(
     org: Annotated[str, typer.Option("--org", help="Organisation the token holder belongs to.")],
     role: Annotated[Role, typer.Option("--role", help="submitter, reviewer, rule_admin or auditor.")],
     name: Annotated[str, typer.Option("--name", help="The person (or system) holding the token.")],
+    subject: Annotated[
+        str | None,
+        typer.Option(
+            "--subject",
+            help="Stable id of the holder (e.g. a staff number), the same on all their tokens: the four-eyes "
+            "rule tells people apart by it, never by name. Default: the token is a principal of its own.",
+        ),
+    ] = None,
 ) -> None:
     """Create a token and print it, alone, on stdout (it is not stored and cannot be shown again)."""
     from art52.bootstrap import build_container, describe_database
@@ -103,9 +162,9 @@ def tokens_create(
     _migrate(settings)
     container = build_container(settings)
     try:
-        token, secret = container.tokens.create(name, org, role)
+        token, secret = container.tokens.create(name, org, role, subject=subject)
     except RequestError as error:
-        options = {"organisation": "--org", "name": "--name"}
+        options = {"organisation": "--org", "name": "--name", "subject": "--subject"}
         raise CliError(
             EX_USAGE, "; ".join(f"{options.get(i.path, i.path)}: {i.message}" for i in error.issues)
         ) from None
@@ -139,7 +198,7 @@ def _migrated() -> Settings:
 
 @tokens_app.command("list")
 def tokens_list() -> None:
-    """List tokens: id, organisation, role, name, created, revoked (never the secrets)."""
+    """List tokens: id, organisation, role, name, subject, created, revoked (never the secrets)."""
     from art52.bootstrap import build_container
 
     container = build_container(_migrated())
@@ -147,7 +206,10 @@ def tokens_list() -> None:
         for token in container.tokens.list():
             revoked = token.revoked_at.isoformat() if token.revoked_at else "-"
             created = token.created_at.isoformat()
-            typer.echo(f"{token.id}\t{token.organisation}\t{token.role.value}\t{token.name}\t{created}\t{revoked}")
+            subject = token.subject or "-"
+            typer.echo(
+                f"{token.id}\t{token.organisation}\t{token.role.value}\t{token.name}\t{subject}\t{created}\t{revoked}"
+            )
     finally:
         container.close()
 

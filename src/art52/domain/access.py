@@ -55,16 +55,29 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 ORGANISATION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+# A subject names a person (or system) across all their tokens, e.g. a staff number. ASCII only, so that
+# no two subjects can look alike; the display name stays free text and is never used to tell people apart.
+SUBJECT_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._@:+-]{0,199}$"
 
 
 @dataclass(frozen=True)
 class Principal:
-    """The authenticated caller: a named token holder in one organisation with one role."""
+    """The authenticated caller: a named token holder in one organisation with one role.
+
+    ``subject`` is who holds the token, the same for all of a person's tokens; without one, the
+    token stands for its own holder. ``name`` is for display only.
+    """
 
     token_id: str
     name: str
     organisation: str
     role: Role
+    subject: str | None = None
+
+    @property
+    def identity(self) -> str:
+        """The stable principal id the four-eyes rule compares (never the display name)."""
+        return self.subject or f"token:{self.token_id}"
 
     def can(self, permission: Permission) -> bool:
         return permission in PERMISSIONS[self.role]
@@ -85,6 +98,9 @@ class TokenRecord:
     token_hash: str
     created_at: dt.datetime
     revoked_at: dt.datetime | None = None
+    subject: str | None = None
 
     def principal(self) -> Principal:
-        return Principal(token_id=self.id, name=self.name, organisation=self.organisation, role=self.role)
+        return Principal(
+            token_id=self.id, name=self.name, organisation=self.organisation, role=self.role, subject=self.subject
+        )

@@ -9,7 +9,7 @@ never an in-place edit.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from art52.domain.principles import Verdict
@@ -37,6 +37,13 @@ class MeasureRecord:
     reviewer: str | None = None
     verdict: Verdict | None = None
     latest_assessment_id: str | None = None
+    # The principals (``Principal.identity``) who wrote or submitted any version: none of them may decide it.
+    # Empty for measures stored before identities were kept (then the four-eyes rule compares names).
+    involved: tuple[str, ...] = ()
+
+    def involving(self, identity: str) -> MeasureRecord:
+        """This record with ``identity`` among those involved (once, in order of first involvement)."""
+        return self if identity in self.involved else replace(self, involved=(*self.involved, identity))
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@
       └───────────────────────────── revise (a new version) ◀──────────────────────────┘
 
 Only a draft or a returned measure may be revised; a revision of a returned
-measure puts it back to draft. Assessing never fails on state: a draft may be
-assessed as often as the official likes, and only the first assessment after
-submission moves the measure on. Keeping the table here means the service,
+measure puts it back to draft. A draft may be assessed as often as the official
+likes, and only the first assessment after submission moves the measure on; a
+measure in review cannot be re-assessed (409): the reviewer decides on the
+verdict they took, or returns the measure. Keeping the table here means the service,
 the API and the documentation cannot disagree about what is allowed.
 """
 
@@ -97,6 +98,19 @@ def transition(status: Status, action: Action) -> Status:
             f"cannot {action.value.replace('_', ' ')}: the measure is {status.value.replace('_', ' ')}; "
             f"{_WHY_NOT[action]} ({_HINT[status]})"
         ) from None
+
+
+def check_assessable(status: Status) -> None:
+    """InvalidTransitionError for a measure in review: its verdict must not change under the reviewer.
+
+    Re-assessing there would put a new verdict beside the decision being prepared; the reviewer
+    returns the measure instead, and it is revised and assessed again.
+    """
+    if status is Status.IN_REVIEW:
+        raise InvalidTransitionError(
+            "cannot assess: the measure is in review, and its assessment must not change under the reviewer "
+            "(a reviewer must decide it, or return it to have it revised and assessed again)"
+        )
 
 
 def after_assessment(status: Status) -> Status:

@@ -98,6 +98,7 @@ class MeasureService:
             created_by=principal.name,
             created_at=now,
             updated_at=now,
+            involved=(principal.identity,),
         )
         stored = _as_stored(document)
         with self._uow() as uow:
@@ -127,7 +128,7 @@ class MeasureService:
             status = transition(current.status, Action.REVISE)
             now = self._clock.now()
             revised = replace(
-                current,
+                current.involving(principal.identity),
                 title=display_title(measure.title),
                 status=status,
                 version=current.version + 1,

@@ -15,6 +15,7 @@ from typing import Protocol, Self
 
 from art52.domain.access import TokenRecord
 from art52.domain.audit import AuditEvent, ChainHead
+from art52.domain.idempotency import KeyUse, StoredResponse
 from art52.domain.records import (
     Contest,
     Decision,
@@ -116,6 +117,32 @@ class AuditLog(Protocol):
 
     def latest(self, before: int | None, limit: int, organisation: str | None = None) -> list[AuditEvent]:
         """Up to ``limit`` events with seq < ``before`` (any if None), newest first."""
+        ...
+
+
+class IdempotencyStore(Protocol):
+    """Keys and the responses they produced; each call is a transaction of its own."""
+
+    def claim(
+        self,
+        scope: str,
+        key: str,
+        fingerprint: str,
+        now: dt.datetime,
+        expires_at: dt.datetime,
+        stale_before: dt.datetime,
+    ) -> KeyUse | None:
+        """Take ``key`` for a new request (None), or the earlier, unexpired use of it.
+
+        Expired keys are forgotten first, and so is an unfinished use started before ``stale_before``
+        (its request died with its process).
+        """
+        ...
+
+    def complete(self, scope: str, key: str, response: StoredResponse) -> None: ...
+
+    def release(self, scope: str, key: str) -> None:
+        """Forget an unfinished use (its request failed), so that a retry runs again."""
         ...
 
 

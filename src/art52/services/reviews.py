@@ -5,7 +5,12 @@ when the caller sends one — the revision it read (If-Match). The write itself
 is conditional on that revision, so of two concurrent decisions exactly one
 is recorded and the other is refused with a conflict; nothing is overwritten.
 
-Four-eyes: whoever submitted a measure cannot approve or reject it.
+Four-eyes: nobody who wrote or submitted any version of a measure may approve or
+reject it. People are told apart by their stable principal id (a token's subject),
+never by display name: "Anna Berg", "Anna  Berg" and "Аnna Berg" (Cyrillic А) are
+one person if their tokens share a subject, and the names are never compared.
+A decision names the assessment it decides; if that is no longer the latest
+one, it is refused rather than attached to a verdict the reviewer never saw.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from art52.domain.access import Permission, Principal
 from art52.domain.assessment import Assessment
 from art52.domain.records import Contest, Decision, MeasureRecord
 from art52.domain.workflow import Action, DecisionKind, transition
-from art52.errors import FieldIssue, NotFoundError, PermissionDeniedError, RequestError
+from art52.errors import ConflictError, FieldIssue, NotFoundError, PermissionDeniedError, RequestError
 from art52.services.audit import record
 from art52.services.guards import measure_at_revision, require
 from art52.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
@@ -53,9 +58,8 @@ class ReviewService:
         with self._uow() as uow:
             current = measure_at_revision(uow, principal, measure_id, expected_revision)
             status = transition(current.status, Action.SUBMIT)
-            changed = self._move(
-                uow, current, replace(current, status=status, submitted_by=principal.name, reviewer=None)
-            )
+            submitted = replace(current.involving(principal.identity), submitted_by=principal.name, reviewer=None)
+            changed = self._move(uow, current, replace(submitted, status=status))
             self._event(uow, principal, "measure.submitted", changed, {"version": changed.version})
             uow.commit()
         return changed
@@ -79,8 +83,12 @@ class ReviewService:
         reason: str,
         conditions: Sequence[str] = (),
         expected_revision: int | None = None,
+        assessment_id: str | None = None,
     ) -> tuple[MeasureRecord, Decision]:
-        """Approve (optionally with conditions), reject or return a measure in review, with a reason."""
+        """Approve (optionally with conditions), reject or return a measure in review, with a reason.
+
+        ``assessment_id`` names the assessment decided; ConflictError if it is not the measure's latest.
+        """
         require(principal, Permission.REVIEW, "decide on measures")
         reason = _text(reason, "reason")
         kept = tuple(c.strip() for c in conditions)
@@ -108,10 +116,15 @@ class ReviewService:
         with self._uow() as uow:
             current = measure_at_revision(uow, principal, measure_id, expected_revision)
             status = transition(current.status, kind.action)
-            if kind is not DecisionKind.RETURN and _same_person(current.submitted_by, principal.name):
+            if kind is not DecisionKind.RETURN and _involved(current, principal):
                 raise PermissionDeniedError(
-                    f"four-eyes rule: {principal.name} submitted this measure and cannot {kind.value} it; "
-                    "another reviewer must decide"
+                    f"four-eyes rule: {principal.name} wrote or submitted a version of this measure and cannot "
+                    f"{kind.value} it; another reviewer must decide"
+                )
+            if assessment_id is not None and assessment_id != current.latest_assessment_id:
+                raise ConflictError(
+                    f"assessment {assessment_id} is not the measure's latest assessment "
+                    f"({current.latest_assessment_id or 'none'}); read the measure again and decide on its latest one"
                 )
             decision = Decision(
                 id=self._new_id(),
@@ -185,5 +198,11 @@ class ReviewService:
         record(uow, self._clock, kind, principal.name, measure.organisation, measure.id, data)
 
 
-def _same_person(submitted_by: str | None, name: str) -> bool:
-    return submitted_by is not None and submitted_by.casefold() == name.casefold()
+def _involved(measure: MeasureRecord, principal: Principal) -> bool:
+    """Whether the principal wrote or submitted a version of the measure.
+
+    Measures stored before principals were recorded have no list: there the submitter's name is compared.
+    """
+    if measure.involved:
+        return principal.identity in measure.involved
+    return measure.submitted_by is not None and measure.submitted_by.casefold() == principal.name.casefold()

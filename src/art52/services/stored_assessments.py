@@ -20,7 +20,7 @@ from typing import Any
 from art52.domain.access import Permission, Principal
 from art52.domain.assessment import Assessment
 from art52.domain.records import Contest, Decision, StoredAssessment
-from art52.domain.workflow import after_assessment
+from art52.domain.workflow import after_assessment, check_assessable
 from art52.errors import ConflictError, NotFoundError
 from art52.services.assessments import Assessor
 from art52.services.audit import record
@@ -75,6 +75,7 @@ class AssessmentService:
         require(principal, Permission.ASSESS, "assess stored measures")
         with self._uow() as uow:
             measure = measure_at_revision(uow, principal, measure_id, expected_revision)
+            check_assessable(measure.status)
             version = uow.measures.version(measure_id, measure.version)
         if version is None:
             raise NotFoundError(f"measure {measure_id} has no version {measure.version}")
@@ -96,6 +97,7 @@ class AssessmentService:
         )
         with self._uow() as uow:
             current = visible_measure(uow, principal, measure_id)
+            check_assessable(current.status)
             if current.revision != measure.revision:
                 raise ConflictError("the measure changed while it was being assessed; assess it again")
             updated = replace(

@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import replace
 
-from art52.domain.access import ORGANISATION_PATTERN, Principal, Role, TokenRecord
+from art52.domain.access import ORGANISATION_PATTERN, SUBJECT_PATTERN, Principal, Role, TokenRecord
 from art52.errors import AuthenticationError, FieldIssue, NotFoundError, RequestError
 from art52.services.audit import record
 from art52.services.ports import Clock, UnitOfWorkFactory
@@ -39,9 +39,17 @@ class TokenService:
         self._clock = clock
         self._new_id = new_id
 
-    def create(self, name: str, organisation: str, role: Role, actor: str = "cli") -> tuple[TokenRecord, str]:
-        """A new token and its secret (the only time the secret exists outside the caller)."""
+    def create(
+        self, name: str, organisation: str, role: Role, actor: str = "cli", subject: str | None = None
+    ) -> tuple[TokenRecord, str]:
+        """A new token and its secret (the only time the secret exists outside the caller).
+
+        ``subject`` ties the token to a person across all their tokens (a staff number, say): the
+        four-eyes rule compares subjects, never names. Without one the token is a principal of its own.
+        """
         issues = []
+        if subject is not None and not re.match(SUBJECT_PATTERN, subject):
+            issues.append(FieldIssue("subject", "letters, digits, '.', '_', '@', ':', '+' or '-', at most 200"))
         if not name.strip() or len(name) > MAX_NAME or any(ord(c) < 32 for c in name):
             issues.append(FieldIssue("name", f"a name of 1 to {MAX_NAME} printable characters is required"))
         if not re.match(ORGANISATION_PATTERN, organisation):
@@ -56,6 +64,7 @@ class TokenService:
             role=role,
             token_hash=hash_token(secret),
             created_at=self._clock.now(),
+            subject=subject,
         )
         with self._uow() as uow:
             uow.tokens.add(token)
@@ -66,7 +75,7 @@ class TokenService:
                 actor,
                 organisation,
                 token.id,
-                {"name": token.name, "role": role.value},
+                {"name": token.name, "role": role.value, **({"subject": subject} if subject else {})},
             )
             uow.commit()
         return token, secret

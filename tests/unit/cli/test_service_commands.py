@@ -91,7 +91,19 @@ def test_serve_migrates_then_hands_the_app_factory_to_uvicorn(
     assert out == ""
     assert schema_is_current(database)
     assert calls == [
-        (("art52.api.app:create_app",), {"factory": True, "host": "0.0.0.0", "port": 9000, "workers": 1})
+        (
+            ("art52.api.app:create_app",),
+            {
+                "factory": True,
+                "host": "0.0.0.0",
+                "port": 9000,
+                "workers": 1,
+                "http": "art52.cli.slow_clients:DeadlineH11Protocol",
+                "timeout_keep_alive": 5,
+                "limit_concurrency": 200,
+                "server_header": False,
+            },
+        )
     ]
     assert f"ART52_DATABASE_URL=sqlite:///{database.database_url.removeprefix('sqlite:///')} art52 tokens create" in err
     assert "no default password" in err.replace("\n", " ")
@@ -194,3 +206,37 @@ def test_following_the_first_start_hint_creates_the_token_in_the_servers_databas
         monkeypatch.setenv(name, value)
     _, _, err = run(capsys, "serve")
     assert "no API token exists" not in err
+
+
+def test_tokens_carry_the_subject_they_are_created_with(database: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run(
+        capsys,
+        "tokens",
+        "create",
+        "--org",
+        "ministry",
+        "--role",
+        "reviewer",
+        "--name",
+        "Anna Berg",
+        "--subject",
+        "emp-1042",
+    )
+    assert code == 0
+    listed = run(capsys, "tokens", "list")[1].strip().split("\t")
+    assert listed[3:5] == ["Anna Berg", "emp-1042"]
+    code, out, err = run(
+        capsys,
+        "tokens",
+        "create",
+        "--org",
+        "ministry",
+        "--role",
+        "reviewer",
+        "--name",
+        "Anna",
+        "--subject",
+        "Аnna berg",
+    )
+    assert (code, out) == (64, "")
+    assert "--subject" in err

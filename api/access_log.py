@@ -1,0 +1,56 @@
+"""Credentials never reach the logs: the access log shows ``access_token=[REDACTED]``.
+
+A token sent in a query string (``?access_token=…``) or a bearer credential quoted in
+a message would otherwise be written to every access log line and kept wherever the
+logs are shipped. The filter rewrites the record, so it works under any log handler.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+REDACTED = "[REDACTED]"
+# Query parameters that carry a secret (OAuth 2.0, RFC 6750 section 2.3, and the usual API-key names).
+SECRET_PARAMETERS = (
+    "access_token",
+    "id_token",
+    "refresh_token",
+    "token",
+    "api_key",
+    "apikey",
+    "key",
+    "password",
+    "secret",
+    "client_secret",
+    "authorization",
+)
+PARAMETER = re.compile(r"(?i)(?<=[?&;])(" + "|".join(SECRET_PARAMETERS) + r")=[^&;#\s\"]*")
+CREDENTIAL = re.compile(r"(?i)\b(bearer|basic|token)\s+[A-Za-z0-9._~+/=-]{8,}")
+ACCESS_LOGGERS = ("uvicorn.access", "uvicorn.error", "api")
+
+
+def redact(text: str) -> str:
+    """``text`` with secret query parameters and Authorization credentials replaced."""
+    return CREDENTIAL.sub(lambda m: f"{m.group(1)} {REDACTED}", PARAMETER.sub(rf"\1={REDACTED}", text))
+
+
+class RedactCredentials(logging.Filter):
+    """Rewrites each record's message and string arguments; never drops a record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str):
+            record.msg = redact(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
+        elif isinstance(record.args, dict):
+            record.args = {k: redact(v) if isinstance(v, str) else v for k, v in record.args.items()}
+        return True
+
+
+def install() -> None:
+    """Attach the filter to the access and error loggers (once, however many apps are built)."""
+    for name in ACCESS_LOGGERS:
+        target = logging.getLogger(name)
+        if not any(isinstance(f, RedactCredentials) for f in target.filters):
+            target.addFilter(RedactCredentials())
