@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the storage side is imported when it is wired: `art52 asses
     from art52.services.rules import RuleCatalog
     from art52.services.stored_assessments import AssessmentService
     from art52.services.tokens import TokenService
+    from art52.services.what_if import WhatIfService
 
 
 @runtime_checkable
@@ -101,6 +102,7 @@ class Container:
     measures: MeasureService
     assessments: AssessmentService
     reviews: ReviewService
+    what_if: WhatIfService
     audit: AuditService
     rules: RuleCatalog
     readiness: ReadinessCheck
@@ -157,6 +159,7 @@ def build_container(settings: Settings | None = None) -> Container:
     from art52.services.rules import RuleCatalog
     from art52.services.stored_assessments import AssessmentService
     from art52.services.tokens import TokenService
+    from art52.services.what_if import WhatIfService
 
     settings = settings or Settings()
     keys = load_key_ring(settings.audit_key, settings.audit_key_file)
@@ -192,6 +195,7 @@ def build_container(settings: Settings | None = None) -> Container:
         measures=MeasureService(uow, clock, new_id),
         assessments=AssessmentService(uow, clock, new_id, assessor),
         reviews=ReviewService(uow, clock, new_id),
+        what_if=WhatIfService(uow, assessor),
         audit=AuditService(uow, keys, clock),
         rules=RuleCatalog(rulebook, FeatureScenarios(settings.features_dir)),
         readiness=ReadinessCheck(
