@@ -19,7 +19,7 @@ from art52.api import docs, errors, openapi
 from art52.api.deps import known_query_parameters
 from art52.api.limits import BodyLimits
 from art52.api.metrics import Metrics, RequestMetrics
-from art52.api.routes import assessments, events, health, measures, reviews, rules, what_if
+from art52.api.routes import assessments, events, health, interviews, measures, reviews, rules, what_if
 from art52.api.routes import handbook as handbook_pages  # the rule handbook under /rules
 from art52.bootstrap import Container, build_container
 
@@ -69,6 +69,7 @@ def create_app(container: Container | None = None) -> FastAPI:
     app.include_router(measures.router(services.settings))
     app.include_router(assessments.router(services.settings))
     app.include_router(what_if.router(services.settings))
+    app.include_router(interviews.router())
     app.include_router(reviews.router())
     app.include_router(rules.router())
     app.include_router(events.router())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shlex
 import uuid
 from collections.abc import Callable
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # the storage side is imported when it is wired: `art52 asses
     from art52.engine.durable import CompiledStore
     from art52.services.audit import AuditService
     from art52.services.health import ReadinessCheck
+    from art52.services.interviews import InterviewService
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
     from art52.services.rules import RuleCatalog
@@ -103,6 +105,7 @@ class Container:
     assessments: AssessmentService
     reviews: ReviewService
     what_if: WhatIfService
+    interviews: InterviewService
     audit: AuditService
     rules: RuleCatalog
     readiness: ReadinessCheck
@@ -154,6 +157,7 @@ def build_container(settings: Settings | None = None) -> Container:
     from art52.errors import RulebookError
     from art52.services.audit import AuditService
     from art52.services.health import NotReadyError, ReadinessCheck
+    from art52.services.interviews import InterviewService
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
     from art52.services.rules import RuleCatalog
@@ -189,13 +193,16 @@ def build_container(settings: Settings | None = None) -> Container:
             issues = len(error.issues)
             raise NotReadyError(f"the rulebook is invalid ({issues} issues; run art52 rules check)") from None
 
+    measures = MeasureService(uow, clock, new_id)
+    interview_ttl = dt.timedelta(minutes=settings.interview_ttl_minutes)
     return Container(
         settings=settings,
         tokens=TokenService(uow, clock, new_id),
-        measures=MeasureService(uow, clock, new_id),
+        measures=measures,
         assessments=AssessmentService(uow, clock, new_id, assessor),
         reviews=ReviewService(uow, clock, new_id),
         what_if=WhatIfService(uow, assessor),
+        interviews=InterviewService(uow, clock, new_id, assessor, measures, interview_ttl),
         audit=AuditService(uow, keys, clock),
         rules=RuleCatalog(rulebook, FeatureScenarios(settings.features_dir)),
         readiness=ReadinessCheck(

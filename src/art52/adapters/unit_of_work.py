@@ -17,6 +17,7 @@ from art52.adapters.repository import (
     SqlAssessmentRepository,
     SqlAuditLog,
     SqlDecisionRepository,
+    SqlInterviewRepository,
     SqlMeasureRepository,
     SqlTokenRepository,
 )
@@ -33,6 +34,7 @@ class SqlUnitOfWork:
     measures: SqlMeasureRepository
     assessments: SqlAssessmentRepository
     decisions: SqlDecisionRepository
+    interviews: SqlInterviewRepository
     audit: SqlAuditLog
 
     def __init__(self, engine: Engine, keys: KeyRing | None = None, timeouts: Timeouts | None = None) -> None:
@@ -55,6 +57,7 @@ class SqlUnitOfWork:
         self.measures = SqlMeasureRepository(connection)
         self.assessments = SqlAssessmentRepository(connection)
         self.decisions = SqlDecisionRepository(connection)
+        self.interviews = SqlInterviewRepository(connection)
         self.audit = SqlAuditLog(connection, self._keys)
         return self
 
