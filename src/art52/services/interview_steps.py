@@ -3,15 +3,17 @@
 The assessment ranks its open questions (``art52.reasoning.questions``). The
 interview walks them in that order and asks the first one for which some
 answer, tried by assessing the measure with it, changes the verdict or the
-outcome of a principle. A question no answer can move is never asked, and when
-none is left the interview is over: the verdict is as decided as the answers
-can make it.
+outcome of a principle — or, moving nothing yet, settles or opens another
+question that could (whether a rule applies comes before what it tests), or
+meets or adds a condition to impose (a principle's confirmations move it only
+together). A question no answer can move is never asked, and when none is left
+the interview is over: the verdict is as decided as the answers can make it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +33,7 @@ class Consequence:
     verdict: Verdict
     principles: dict[Principle, Outcome]
     opens: bool = False
-    """True when the answer moves nothing yet but settles or opens other decisive questions."""
+    """True when the answer moves nothing yet but settles or opens other decisive questions, or conditions."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,11 @@ def with_answer(document: Mapping[str, Any], path: str, value: Any) -> dict[str,
 def decisive(assessment: Assessment, but: str) -> frozenset[str]:
     """The questions, other than ``but``, whose answers could change the verdict or a principle."""
     return frozenset(q.path for q in assessment.missing_facts if q.changes != "confirmation" and q.path != but)
+
+
+def _conditions(assessment: Assessment) -> frozenset[str]:
+    """The rules whose conditions (or facts to confirm) the measure must still meet."""
+    return frozenset(c.rule_id for c in assessment.conditions)
 
 
 def next_step(
@@ -103,6 +110,51 @@ def _consequences(
         }
         if moved or after.verdict is not current.verdict or after.verdict_range != current.verdict_range:
             found.append(Consequence(answer, after.verdict, moved))
-        elif decisive(after, question.path) != decisive(current, question.path):
+        elif decisive(after, question.path) != decisive(current, question.path) or _conditions(after) != _conditions(
+            current
+        ):
             found.append(Consequence(answer, after.verdict, moved, opens=True))
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """A whole interview: the fields asked, in order, and the assessment it ended with."""
+
+    asked: tuple[str, ...]
+    final: Assessment
+
+
+MAX_QUESTIONS = 500
+"""No interview asks more: each field is asked at most once, and the contract has fewer."""
+
+
+def run_interview(
+    assessor: Assessor,
+    document: Mapping[str, Any],
+    answer: Callable[[MissingFact], Any],
+    as_of: dt.date | None = None,
+) -> Transcript:
+    """Ask until nothing can matter; ``answer`` gives each value (``None``: not known, the question is passed)."""
+    current, passed, asked = dict(document), list[str](), list[str]()
+    while len(asked) < MAX_QUESTIONS:
+        step = next_step(assessor, current, as_of, passed)
+        if step.question is None:
+            return Transcript(tuple(asked), step.assessment)
+        path = step.question.path
+        asked.append(path)
+        value = answer(step.question)
+        if value is None:
+            passed.append(path)
+        current = with_answer(current, path, value)
+    raise RuntimeError(f"the interview asked {MAX_QUESTIONS} questions without finishing")
+
+
+def value_at(document: Mapping[str, Any], path: str) -> Any:
+    """The value at dotted ``path`` in ``document``, or ``None`` when it is not stated."""
+    found: Any = document
+    for part in path.split("."):
+        if not isinstance(found, Mapping) or part not in found:
+            return None
+        found = found[part]
+    return found

@@ -9,9 +9,9 @@ at every step and can be saved as a draft measure at any time.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
 from typing import Any
 
 from art52.domain.access import Permission, Principal
@@ -74,10 +74,6 @@ class InterviewService:
         self._assessor = assessor
         self._measures = measures
         self._ttl = ttl
-
-    @cached_property
-    def _vocabulary(self) -> Vocabulary:
-        return Vocabulary(load_labels())
 
     def start(self, principal: Principal, document: Any, as_of: dt.date | None = None) -> InterviewView:
         """Start from a partial measure (its title at least; its type helps most)."""
@@ -170,16 +166,22 @@ class InterviewService:
             return InterviewView(record, step)
         asking = set(step.question.rules)
         titles = {r.id: r.spec.title for r in assessor.rulebook.in_force(step.assessment.as_of) if r.id in asking}
-        return InterviewView(record, step, self.choices(measure_fields()[step.question.path]), titles)
+        return InterviewView(record, step, choices(measure_fields()[step.question.path]), titles)
 
-    def choices(self, spec: FieldSpec) -> tuple[Choice, ...]:
-        """The allowed answers with their labels: yes/no with the contract's statements, or each enum value."""
-        try:
-            label = self._vocabulary.label(spec.path)
-        except UnlabelledFactError:
-            return ()
-        if spec.kind == "boolean":
-            return (Choice(True, f"Yes: {label.if_true}"), Choice(False, f"No: {label.if_false}"))
-        if spec.kind in ("enum", "enum_list"):
-            return tuple(Choice(value, label.values.get(value, value)) for value in spec.values)
+
+@functools.cache
+def _vocabulary() -> Vocabulary:
+    return Vocabulary(load_labels())
+
+
+def choices(spec: FieldSpec) -> tuple[Choice, ...]:
+    """The allowed answers with their labels: yes/no with the contract's statements, or each enum value."""
+    try:
+        label = _vocabulary().label(spec.path)
+    except UnlabelledFactError:
         return ()
+    if spec.kind == "boolean":
+        return (Choice(True, f"Yes: {label.if_true}"), Choice(False, f"No: {label.if_false}"))
+    if spec.kind in ("enum", "enum_list"):
+        return tuple(Choice(value, label.values.get(value, value)) for value in spec.values)
+    return ()
