@@ -20,7 +20,7 @@ from art52.api.deps import known_query_parameters
 from art52.api.idempotency import IdempotencyKeys
 from art52.api.limits import BodyLimits
 from art52.api.metrics import Metrics, RequestMetrics
-from art52.api.routes import assessments, events, health, measures, reviews, rules
+from art52.api.routes import assessments, events, health, interviews, measures, reviews, rules, what_if
 from art52.api.routes import handbook as handbook_pages  # the rule handbook under /rules
 from art52.api.security_headers import SecurityHeaders
 from art52.bootstrap import Container, build_container
@@ -74,6 +74,8 @@ def create_app(container: Container | None = None) -> FastAPI:
     docs.install(app)
     app.include_router(measures.router(services.settings))
     app.include_router(assessments.router(services.settings))
+    app.include_router(what_if.router(services.settings))
+    app.include_router(interviews.router())
     app.include_router(reviews.router())
     app.include_router(rules.router())
     app.include_router(events.router())

@@ -25,12 +25,14 @@ if TYPE_CHECKING:  # the storage side is imported when it is wired: `art52 asses
     from art52.services.audit import AuditService
     from art52.services.health import ReadinessCheck
     from art52.services.idempotency import IdempotencyService
+    from art52.services.interviews import InterviewService
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
     from art52.services.rules import RuleCatalog
     from art52.services.sessions import SessionService
     from art52.services.stored_assessments import AssessmentService
     from art52.services.tokens import TokenService
+    from art52.services.what_if import WhatIfService
 
 
 @runtime_checkable
@@ -105,6 +107,8 @@ class Container:
     measures: MeasureService
     assessments: AssessmentService
     reviews: ReviewService
+    what_if: WhatIfService
+    interviews: InterviewService
     audit: AuditService
     idempotency: IdempotencyService
     rules: RuleCatalog
@@ -159,12 +163,14 @@ def build_container(settings: Settings | None = None) -> Container:
     from art52.services.audit import AuditService
     from art52.services.health import NotReadyError, ReadinessCheck
     from art52.services.idempotency import IdempotencyService
+    from art52.services.interviews import InterviewService
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
     from art52.services.rules import RuleCatalog
     from art52.services.sessions import SessionService
     from art52.services.stored_assessments import AssessmentService
     from art52.services.tokens import TokenService
+    from art52.services.what_if import WhatIfService
 
     settings = settings or Settings()
     keys = load_key_ring(settings.audit_key, settings.audit_key_file)
@@ -195,13 +201,17 @@ def build_container(settings: Settings | None = None) -> Container:
             raise NotReadyError(f"the rulebook is invalid ({issues} issues; run art52 rules check)") from None
 
     tokens = TokenService(uow, clock, new_id)
+    measures = MeasureService(uow, clock, new_id)
+    interview_ttl = dt.timedelta(minutes=settings.interview_ttl_minutes)
     return Container(
         settings=settings,
         tokens=tokens,
         sessions=SessionService(uow, clock, tokens, dt.timedelta(minutes=settings.session_minutes)),
-        measures=MeasureService(uow, clock, new_id),
+        measures=measures,
         assessments=AssessmentService(uow, clock, new_id, assessor),
         reviews=ReviewService(uow, clock, new_id),
+        what_if=WhatIfService(uow, assessor),
+        interviews=InterviewService(uow, clock, new_id, assessor, measures, interview_ttl),
         audit=AuditService(uow, keys, clock),
         idempotency=IdempotencyService(SqlIdempotencyStore(engine, timeouts), clock, settings.idempotency_ttl),
         rules=RuleCatalog(rulebook, FeatureScenarios(settings.features_dir)),

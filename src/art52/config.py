@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_048_576, ge=1024, description="largest accepted request body")
     cache_dir: Path | None = Field(default=None, description="compiled-rulebook cache (default: the user's cache dir)")
     max_json_depth: int = Field(default=32, ge=4, description="deepest accepted nesting of a JSON body")
+    interview_ttl_minutes: int = Field(
+        default=1440, ge=1, description="minutes a guided interview stays open after it starts"
+    )
 
     # Web application (README, "For officials and reviewers")
     session_minutes: int = Field(default=480, ge=1, le=7 * 24 * 60, description="minutes a browser session lasts")

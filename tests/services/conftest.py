@@ -18,6 +18,7 @@ import pytest
 
 from art52.domain.access import Principal, Role, TokenRecord
 from art52.domain.audit import GENESIS_HASH, AuditEvent, ChainHead
+from art52.domain.interviews import InterviewRecord
 from art52.domain.records import Contest, Decision, MeasureFilter, MeasureRecord, MeasureVersion, StoredAssessment
 from art52.domain.sessions import SessionRecord
 from art52.errors import ConflictError
@@ -42,6 +43,7 @@ class Store:
     assessments: dict[str, StoredAssessment] = field(default_factory=dict)
     contests: list[Contest] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    interviews: dict[str, InterviewRecord] = field(default_factory=dict)
     events: list[AuditEvent] = field(default_factory=list)
     head: ChainHead = field(default_factory=lambda: ChainHead(0, GENESIS_HASH))
     commits: int = 0
@@ -158,6 +160,23 @@ class FakeDecisions:
         return [d for d in self.s.decisions if d.measure_id == measure_id]
 
 
+class FakeInterviews:
+    def __init__(self, store: Store) -> None:
+        self.s = store
+
+    def add(self, record: InterviewRecord) -> None:
+        assert record.id not in self.s.interviews
+        self.s.interviews[record.id] = record
+
+    def get(self, interview_id: str) -> InterviewRecord | None:
+        return self.s.interviews.get(interview_id)
+
+    def update(self, record: InterviewRecord, expected_revision: int) -> None:
+        if self.s.interviews[record.id].revision != expected_revision:
+            raise ConflictError("changed concurrently")
+        self.s.interviews[record.id] = record
+
+
 class FakeAudit:
     def __init__(self, store: Store) -> None:
         self.s = store
@@ -195,6 +214,7 @@ class FakeUnitOfWork:
         self.measures = FakeMeasures(self._work)
         self.assessments = FakeAssessments(self._work)
         self.decisions = FakeDecisions(self._work)
+        self.interviews = FakeInterviews(self._work)
         self.audit = FakeAudit(self._work)
         return self
 

@@ -19,6 +19,7 @@ from art52.adapters import tables as t
 from art52.domain.access import Role, TokenRecord
 from art52.domain.audit import GENESIS_HASH, AuditEvent, ChainHead, seal
 from art52.domain.audit_keys import KeyRing
+from art52.domain.interviews import Answer, InterviewRecord
 from art52.domain.principles import Verdict
 from art52.domain.records import (
     Contest,
@@ -229,6 +230,48 @@ class SqlDecisionRepository:
             _record(Decision, r, kind=DecisionKind(r["decision"]), conditions=tuple(json.loads(r["conditions"])))
             for r in rows
         ]
+
+
+class SqlInterviewRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._c = connection
+
+    def add(self, record: InterviewRecord) -> None:
+        self._c.execute(insert(t.interviews).values(**_interview_columns(record)))
+
+    def get(self, interview_id: str) -> InterviewRecord | None:
+        row = self._c.execute(select(t.interviews).where(t.interviews.c.id == interview_id)).mappings().first()
+        return _interview(row) if row else None
+
+    def update(self, record: InterviewRecord, expected_revision: int) -> None:
+        values = _interview_columns(record)
+        del values["id"]
+        result = self._c.execute(
+            update(t.interviews)
+            .where(t.interviews.c.id == record.id, t.interviews.c.revision == expected_revision)
+            .values(**values)
+        )
+        if result.rowcount != 1:
+            raise ConflictError(f"interview {record.id} was answered by someone else at the same time; ask again")
+
+
+def _interview_columns(record: InterviewRecord) -> dict[str, Any]:
+    return _columns(
+        record,
+        document=_json(record.document),
+        answers=_json([{"path": a.path, "value": a.value} for a in record.answers]),
+        passed=_json(list(record.passed)),
+    )
+
+
+def _interview(row: RowMapping) -> InterviewRecord:
+    return _record(
+        InterviewRecord,
+        row,
+        document=json.loads(row["document"]),
+        answers=tuple(Answer(a["path"], a["value"]) for a in json.loads(row["answers"])),
+        passed=tuple(json.loads(row["passed"])),
+    )
 
 
 class SqlAuditLog:

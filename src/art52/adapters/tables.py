@@ -161,6 +161,23 @@ contests = Table(
     Index("ix_contests_assessment", "assessment_id"),
 )
 
+interviews = Table(
+    "interviews",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("organisation", String(ORG), nullable=False),
+    Column("created_by", String(NAME), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("expires_at", UTCDateTime(), nullable=False),
+    Column("as_of", Date, nullable=True),
+    Column("document", Text, nullable=False),
+    Column("answers", Text, nullable=False),
+    Column("passed", Text, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("measure_id", String(ID), ForeignKey("measures.id"), nullable=True),
+    Index("ix_interviews_expires_at", "expires_at"),
+)
+
 audit_events = Table(
     "audit_events",
     metadata,

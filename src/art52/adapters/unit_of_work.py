@@ -17,6 +17,7 @@ from art52.adapters.repository import (
     SqlAssessmentRepository,
     SqlAuditLog,
     SqlDecisionRepository,
+    SqlInterviewRepository,
     SqlMeasureRepository,
     SqlSessionRepository,
     SqlTokenRepository,
@@ -35,6 +36,7 @@ class SqlUnitOfWork:
     measures: SqlMeasureRepository
     assessments: SqlAssessmentRepository
     decisions: SqlDecisionRepository
+    interviews: SqlInterviewRepository
     audit: SqlAuditLog
 
     def __init__(self, engine: Engine, keys: KeyRing | None = None, timeouts: Timeouts | None = None) -> None:
@@ -58,6 +60,7 @@ class SqlUnitOfWork:
         self.measures = SqlMeasureRepository(connection)
         self.assessments = SqlAssessmentRepository(connection)
         self.decisions = SqlDecisionRepository(connection)
+        self.interviews = SqlInterviewRepository(connection)
         self.audit = SqlAuditLog(connection, self._keys)
         return self
 

@@ -16,6 +16,7 @@ from typing import Protocol, Self
 from art52.domain.access import TokenRecord
 from art52.domain.audit import AuditEvent, ChainHead
 from art52.domain.idempotency import KeyUse, StoredResponse
+from art52.domain.interviews import InterviewRecord
 from art52.domain.records import (
     Contest,
     Decision,
@@ -102,6 +103,16 @@ class DecisionRepository(Protocol):
         ...
 
 
+class InterviewRepository(Protocol):
+    def add(self, record: InterviewRecord) -> None: ...
+
+    def get(self, interview_id: str) -> InterviewRecord | None: ...
+
+    def update(self, record: InterviewRecord, expected_revision: int) -> None:
+        """Replace the record if its stored revision is still ``expected_revision``; else ConflictError."""
+        ...
+
+
 class AuditLog(Protocol):
     def head(self, *, lock: bool = False) -> ChainHead:
         """The chain head; ``lock`` holds it until commit so that appends are serialised."""
@@ -163,6 +174,9 @@ class UnitOfWork(Protocol):
 
     @property
     def decisions(self) -> DecisionRepository: ...
+
+    @property
+    def interviews(self) -> InterviewRepository: ...
 
     @property
     def audit(self) -> AuditLog: ...
