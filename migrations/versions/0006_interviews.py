@@ -1,7 +1,7 @@
 """Guided interviews: the measure built so far, the answers, the organisation and the expiry.
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0004
 Create Date: 2026-12-03
 """
 

@@ -1,7 +1,7 @@
 """Browser sessions of the web application: a bearer token exchanged for a short-lived session.
 
 Revision ID: 0007
-Revises: 0002
+Revises: 0006
 Create Date: 2026-12-03
 """
 
