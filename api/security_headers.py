@@ -2,7 +2,7 @@
 
 Every response says ``nosniff`` and may not be framed; a response to a request
 that carried a credential is never cached; HTML gets a strict Content-Security-Policy
-that allows only this server's files and, by their SHA-256, the page's own inline
+that allows only this server's files (and forms posting back to it) and, by their SHA-256, the page's own inline
 ``<script>`` and ``<style>`` blocks (the reports, the rule handbook and Swagger UI
 keep theirs). No ``server`` header leaves the application (uvicorn's own is switched
 off by ``art52 serve``).
@@ -24,7 +24,7 @@ ALWAYS = (
 NO_STORE = (b"cache-control", b"no-store")
 POLICY = (
     "default-src 'none'; script-src 'self'{scripts}; style-src 'self'{styles}; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 INLINE = {
     "script": re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE),

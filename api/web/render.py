@@ -12,14 +12,9 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, Stric
 from art52.api.web.session import CSRF_FIELD
 from art52.services.sessions import SignedIn
 
-# Pages load nothing from elsewhere, run no script, and are never framed by another site.
-PAGE_HEADERS = {
-    "Cache-Control": "no-store",
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
-    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-}
+# A page may hold what only its user may see. Its Content-Security-Policy (no script, no
+# framing, forms only back to this server) is set for every HTML response by api.security_headers.
+PAGE_HEADERS = {"Cache-Control": "no-store"}
 
 
 @cache
