@@ -212,3 +212,49 @@ Feature: Cross-border e-evidence orders, from the enforcing side
     Scenario: Without a ground there is nothing to consult about
       When it is assessed from the enforcing side as of 2026-09-01
       Then rule EEVE-007 does not apply
+
+  Rule: EEVE-002 The review deadline runs from the notification
+    The enforcing authority raises any ground within 10 days of receiving the
+    notification, or 96 hours in an emergency (Art. 12(1)); the periods are law
+    data (rules/law/legal_values.yaml). When it is not stated whether the order is
+    an emergency, the shorter period is shown. A reminder is due from 24 hours
+    before the deadline, and another once it has passed without a decision; the
+    deadline itself is still within the period.
+
+    @EEVE-002
+    Scenario: Ten days from the notification outside an emergency
+      Given the notification was received at "2026-09-01T09:00:00Z"
+      Then the review deadline is 2026-09-11T09:00:00+00:00
+
+    @EEVE-002
+    Scenario: Ninety-six hours from the notification in an emergency
+      Given the notified order is an emergency case
+      And the notification was received at "2026-09-01T09:00:00Z"
+      Then the review deadline is 2026-09-05T09:00:00+00:00
+
+    @EEVE-002
+    Scenario: The shorter period when the emergency is not stated
+      Given it is not stated whether the notified order is an emergency case
+      And the notification was received at "2026-09-01T09:00:00Z"
+      Then the review deadline is 2026-09-05T09:00:00+00:00
+
+    @EEVE-002
+    Scenario: The 24-hour reminder, on either side of its boundary
+      Given the notification was received at "2026-09-01T09:00:00Z"
+      Then at 2026-09-10T08:59:59+00:00 no reminder is due
+      And at 2026-09-10T09:00:00+00:00 the reminder that the deadline is 24 hours away is due
+
+    @EEVE-002
+    Scenario: The deadline passed, on either side of its boundary
+      Given the notification was received at "2026-09-01T09:00:00Z"
+      Then at 2026-09-11T09:00:00+00:00 the reminder that the deadline is 24 hours away is due
+      And at 2026-09-11T09:00:01+00:00 the reminder that the deadline has passed is due
+
+    @EEVE-002
+    Scenario: The emergency deadline, on either side of its boundaries
+      Given the notified order is an emergency case
+      And the notification was received at "2026-09-01T09:00:00Z"
+      Then at 2026-09-04T08:59:59+00:00 no reminder is due
+      And at 2026-09-04T09:00:00+00:00 the reminder that the deadline is 24 hours away is due
+      And at 2026-09-05T09:00:00+00:00 the reminder that the deadline is 24 hours away is due
+      And at 2026-09-05T09:00:01+00:00 the reminder that the deadline has passed is due

@@ -29,6 +29,14 @@ DECISION_EXAMPLES = {
         "summary": "Reject",
         "value": {"decision": "reject", "reason": "General retention of traffic data for crime in general."},
     },
+    "refuse": {
+        "summary": "Refuse a notified order on a ground of Art. 12(1)",
+        "value": {
+            "decision": "refuse",
+            "reason": "The journalist's traffic data are covered by the rules protecting journalistic sources.",
+            "ground": "press_freedom",
+        },
+    },
     "return": {
         "summary": "Return for more information",
         "value": {"decision": "return", "reason": "State how long the data are kept and why."},
@@ -72,7 +80,9 @@ def router() -> APIRouter:
         response_model=DecisionResult,
         summary="Decide on a measure in review: approve (optionally with conditions), reject or return",
         description="A written reason is required. Four-eyes: whoever submitted the measure cannot approve or "
-        "reject it. Returning sends it back for more information; revising it makes it a draft again.",
+        "reject it. Returning sends it back for more information; revising it makes it a draft again. On an order "
+        "notified to the enforcing authority (a measure with `deadline_at`), the enforcing authority may also "
+        "decide `no_objection`, `refuse` (with its `ground`) or `conditions` (with at least one condition).",
         responses=ACTION_PROBLEMS,
     )
     def decide(
@@ -84,7 +94,13 @@ def router() -> APIRouter:
         expected: ExpectedRevision,
     ) -> DecisionResult:
         record, decision = services.reviews.decide(
-            caller, known_id(measure_id, "measure"), body.decision, body.reason, body.conditions, expected
+            caller,
+            known_id(measure_id, "measure"),
+            body.decision,
+            body.reason,
+            body.conditions,
+            expected,
+            ground=body.ground,
         )
         return DecisionResult(measure=summary_out(response, record), decision=DecisionOut.from_record(decision))
 

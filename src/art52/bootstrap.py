@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the storage side is imported when it is wired: `art52 asses
     from art52.adapters.database import Timeouts
     from art52.engine.durable import CompiledStore
     from art52.services.audit import AuditService
+    from art52.services.deadlines import DeadlineService
     from art52.services.health import ReadinessCheck
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
@@ -101,6 +102,7 @@ class Container:
     measures: MeasureService
     assessments: AssessmentService
     reviews: ReviewService
+    deadlines: DeadlineService
     audit: AuditService
     rules: RuleCatalog
     readiness: ReadinessCheck
@@ -151,6 +153,7 @@ def build_container(settings: Settings | None = None) -> Container:
     from art52.adapters.unit_of_work import SqlUnitOfWork
     from art52.errors import RulebookError
     from art52.services.audit import AuditService
+    from art52.services.deadlines import DeadlineService
     from art52.services.health import NotReadyError, ReadinessCheck
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
@@ -189,9 +192,10 @@ def build_container(settings: Settings | None = None) -> Container:
     return Container(
         settings=settings,
         tokens=TokenService(uow, clock, new_id),
-        measures=MeasureService(uow, clock, new_id),
+        measures=MeasureService(uow, clock, new_id, lambda: rulebook().law.review_periods()),
         assessments=AssessmentService(uow, clock, new_id, assessor),
         reviews=ReviewService(uow, clock, new_id),
+        deadlines=DeadlineService(uow, clock),
         audit=AuditService(uow, keys, clock),
         rules=RuleCatalog(rulebook, FeatureScenarios(settings.features_dir)),
         readiness=ReadinessCheck(

@@ -26,6 +26,7 @@ from pytest_bdd import given, parsers, then, when
 from pytest_bdd.parsers import StepParser
 
 from art52.domain.assessment import Assessment
+from art52.domain.deadlines import DeadlineEvent, due_events, review_deadline
 from art52.domain.findings import Finding
 from art52.domain.perspective import Perspective
 from art52.handbook.vocabulary import UNSTATED, Vocabulary, default_vocabulary
@@ -115,6 +116,14 @@ ENFORCING_DECISIONS: dict[str, str] = {
     "no ground for refusal": "no_ground_for_refusal",
     "a ground for refusal": "ground_for_refusal",
     "insufficient information to decide within the deadline": "insufficient_information",
+}
+
+
+REMINDERS: dict[str, tuple[DeadlineEvent, ...]] = {
+    "no reminder is due": (),
+    "the reminder that the deadline is 24 hours away is due": (DeadlineEvent.APPROACHING,),
+    "the reminder that the deadline has passed is due": (DeadlineEvent.APPROACHING, DeadlineEvent.PASSED),
+    "both reminders are due": (DeadlineEvent.APPROACHING, DeadlineEvent.PASSED),
 }
 
 
@@ -277,6 +286,29 @@ def refusal_ground_included(case: Case, rule_id: str) -> None:
     outcome = case.result().enforcing_outcome
     assert outcome is not None, "the assessment was not made from the enforcing side"
     assert rule_id in [g.rule_id for g in outcome.grounds], outcome.statement
+
+
+@then(parsers.parse("the review deadline is {moment}"))
+def review_deadline_is(case: Case, assessor: Assessor, moment: str) -> None:
+    periods = assessor.rulebook.law.review_periods()
+    assert periods is not None, "rules/law gives no review periods"
+    deadline = review_deadline(case.document, periods)
+    assert deadline == dt.datetime.fromisoformat(moment), f"deadline {deadline}"
+
+
+@then(
+    parsers.re(
+        r"at (?P<moment>\S+) (?P<due>no reminder is due|the reminder that the deadline is 24 hours away is due|"
+        r"the reminder that the deadline has passed is due|both reminders are due)"
+    )
+)
+def reminders_due(case: Case, assessor: Assessor, moment: str, due: str) -> None:
+    periods = assessor.rulebook.law.review_periods()
+    assert periods is not None, "rules/law gives no review periods"
+    deadline = review_deadline(case.document, periods)
+    assert deadline is not None, "the order states no notification"
+    found = due_events(deadline, dt.datetime.fromisoformat(moment), decided=False)
+    assert found == REMINDERS[due], f"due at {moment}: {[e.value for e in found]} (deadline {deadline})"
 
 
 @then(parsers.parse("rule {rule_id} does not apply"))

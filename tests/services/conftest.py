@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self
@@ -19,9 +20,11 @@ import pytest
 from art52.domain.access import Principal, Role, TokenRecord
 from art52.domain.audit import GENESIS_HASH, AuditEvent, ChainHead
 from art52.domain.records import Contest, Decision, MeasureFilter, MeasureRecord, MeasureVersion, StoredAssessment
+from art52.domain.workflow import TERMINAL
 from art52.errors import ConflictError
 from art52.services.assessments import Assessor
 from art52.services.audit import AuditService
+from art52.services.deadlines import DeadlineService
 from art52.services.measures import MeasureService
 from art52.services.reviews import ReviewService
 from art52.services.stored_assessments import AssessmentService
@@ -90,6 +93,10 @@ class FakeMeasures:
         ]
         return found[:limit]
 
+    def with_open_deadline(self) -> list[MeasureRecord]:
+        found = [m for m in self.s.measures.values() if m.deadline_at is not None and m.status not in TERMINAL]
+        return sorted(found, key=lambda m: (m.deadline_at, m.id))
+
     def add_version(self, version: MeasureVersion) -> None:
         key = (version.measure_id, version.number)
         assert key not in self.s.versions, "versions are immutable"
@@ -146,6 +153,9 @@ class FakeAudit:
         self.s.events.append(event)
         self.s.head = ChainHead(event.seq, event.hash)
 
+    def events_about(self, subject: str, kinds: Sequence[str]) -> list[AuditEvent]:
+        return [e for e in self.s.events if e.subject == subject and e.kind in kinds]
+
     def events(self, after: int, limit: int | None = None, organisation: str | None = None) -> list[AuditEvent]:
         found = [e for e in self.s.events if e.seq > after and (organisation is None or e.organisation == organisation)]
         return found[:limit] if limit is not None else found
@@ -192,6 +202,8 @@ class Services:
     assessments: AssessmentService
     reviews: ReviewService
     audit: AuditService
+    deadlines: DeadlineService
+    uow: Callable[[], FakeUnitOfWork]
 
 
 @pytest.fixture
@@ -209,10 +221,12 @@ def services(reference_assessor: Assessor) -> Services:
     return Services(
         store=store,
         tokens=TokenService(uow, clock, new_id),
-        measures=MeasureService(uow, clock, new_id),
+        measures=MeasureService(uow, clock, new_id, reference_assessor.rulebook.law.review_periods),
         assessments=AssessmentService(uow, clock, new_id, lambda: reference_assessor),
         reviews=ReviewService(uow, clock, new_id),
         audit=AuditService(uow),
+        deadlines=DeadlineService(uow, clock),
+        uow=uow,
     )
 
 

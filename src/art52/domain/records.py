@@ -12,8 +12,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from art52.domain.perspective import Perspective
 from art52.domain.principles import Verdict
-from art52.domain.workflow import DecisionKind, Status
+from art52.domain.workflow import DecisionKind, RefusalGroundKind, Status
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class MeasureRecord:
     reviewer: str | None = None
     verdict: Verdict | None = None
     latest_assessment_id: str | None = None
+    deadline_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class StoredAssessment:
     result: str
     created_by: str
     created_at: dt.datetime
+    perspective: Perspective = Perspective.ISSUING
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class Decision:
     conditions: tuple[str, ...]
     decided_by: str
     decided_at: dt.datetime
+    ground: RefusalGroundKind | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from art52.domain.access import Permission, Principal
+from art52.domain.deadlines import ReviewPeriods, review_deadline
 from art52.domain.records import Decision, MeasureFilter, MeasureRecord, MeasureVersion
 from art52.domain.workflow import Action, Status, transition
 from art52.errors import FieldIssue, NotFoundError, RequestError
@@ -67,10 +68,22 @@ def decode_cursor(cursor: str) -> MeasureKey:
 class MeasureService:
     """The measure use cases."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, new_id: Callable[[], str]) -> None:
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        new_id: Callable[[], str],
+        review_periods: Callable[[], ReviewPeriods | None] = lambda: None,
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._new_id = new_id
+        self._review_periods = review_periods
+
+    def _deadline(self, document: Mapping[str, Any]) -> dt.datetime | None:
+        """The review deadline of a notified order (None for other measures, or without the law's periods)."""
+        periods = self._review_periods()
+        return review_deadline(document, periods) if periods is not None else None
 
     def create(self, principal: Principal, document: Any) -> MeasureDetail:
         """Store a new measure (version 1, draft) in the principal's organisation."""
@@ -89,6 +102,7 @@ class MeasureService:
             updated_at=now,
         )
         stored = _as_stored(document)
+        created = replace(created, deadline_at=self._deadline(stored))
         with self._uow() as uow:
             uow.measures.add(created)
             uow.measures.add_version(MeasureVersion(created.id, 1, stored, principal.name, now))
@@ -99,7 +113,7 @@ class MeasureService:
                 principal.name,
                 created.organisation,
                 created.id,
-                {"version": 1, "title": created.title, "status": created.status.value},
+                {"version": 1, "title": created.title, "status": created.status.value} | _deadline_data(created),
             )
             uow.commit()
         return MeasureDetail(created, stored, [])
@@ -124,6 +138,7 @@ class MeasureService:
                 updated_at=now,
                 verdict=None,
                 latest_assessment_id=None,
+                deadline_at=self._deadline(stored),
             )
             uow.measures.update(revised, expected_revision=current.revision)
             uow.measures.add_version(MeasureVersion(measure_id, revised.version, stored, principal.name, now))
@@ -134,7 +149,7 @@ class MeasureService:
                 principal.name,
                 revised.organisation,
                 measure_id,
-                {"version": revised.version, "title": revised.title, "status": status.value},
+                {"version": revised.version, "title": revised.title, "status": status.value} | _deadline_data(revised),
             )
             decisions = uow.decisions.for_measure(measure_id)
             uow.commit()
@@ -182,6 +197,11 @@ class MeasureService:
         items = found[:limit]
         more = len(found) > limit
         return MeasurePage(items, encode_cursor((items[-1].created_at, items[-1].id)) if more else None)
+
+
+def _deadline_data(measure: MeasureRecord) -> dict[str, Any]:
+    """The deadline for the audit event, only for notified orders (other events keep their old shape)."""
+    return {"deadline_at": measure.deadline_at.isoformat()} if measure.deadline_at is not None else {}
 
 
 def display_title(title: str) -> str:

@@ -58,3 +58,17 @@ def test_bad_perspectives_are_usage_errors(
     assert code == 64
     assert message in err
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("output", "lead"),
+    [("md", "## Enforcing authority: "), ("html", '<p class="enforcing" id="enforcing">Enforcing authority: ')],
+)
+def test_the_report_leads_with_the_enforcing_outcome(
+    examples_dir: Path, capsys: pytest.CaptureFixture[str], output: str, lead: str
+) -> None:
+    main(["assess", str(examples_dir / EXAMPLE), "--perspective", "enforcing", "--format", output])
+    report = capsys.readouterr().out
+    assert f"{lead}ground for refusal: immunities or privileges" in report
+    main(["assess", str(examples_dir / EXAMPLE), "--format", output])
+    assert "Enforcing authority" not in capsys.readouterr().out
