@@ -17,7 +17,7 @@ from art52.domain.access import Principal
 from art52.domain.deadlines import DeadlineEvent
 from art52.domain.perspective import Perspective
 from art52.domain.workflow import DecisionKind, RefusalGroundKind, Status
-from art52.errors import RequestError
+from art52.errors import MeasureError, RequestError
 from art52.services.deadlines import DeadlineService
 
 EXAMPLE = "ex16-epoc-journalist-notified-enforcing.json"
@@ -179,3 +179,12 @@ def test_a_moved_deadline_is_reminded_again(services: Any, alice: Principal, ord
     assert reminders_at(services, DEADLINE - dt.timedelta(hours=1)) == []
     later = DEADLINE + dt.timedelta(days=2)
     assert reminders_at(services, later - dt.timedelta(hours=1)) == [(DeadlineEvent.APPROACHING, measure_id)]
+
+
+def test_a_notification_on_a_day_that_does_not_exist_is_refused_naming_the_field(
+    services: Any, alice: Principal, order: dict[str, Any]
+) -> None:
+    order["enforcing"]["notification_received_at"] = "2026-02-30T09:00:00Z"
+    with pytest.raises(MeasureError) as refused:
+        services.measures.create(alice, order)
+    assert [i.path for i in refused.value.issues] == ["/enforcing/notification_received_at"]

@@ -43,15 +43,22 @@ class ReviewPeriods:
         return dt.timedelta(hours=self.emergency_hours)
 
 
+class NotAMomentError(ValueError):
+    """The notification time matches the contract's pattern but names a day that does not exist."""
+
+
 def notified_at(document: Mapping[str, Any]) -> dt.datetime | None:
-    """When the notification of the order in ``document`` was received (UTC), if stated."""
+    """When the order in ``document`` was notified (UTC), if stated; NotAMomentError if no such day."""
     section = document.get("enforcing")
     if not isinstance(section, Mapping):
         return None
     stamp = section.get("notification_received_at")
     if not isinstance(stamp, str) or section.get("notification_received") is False:
         return None
-    return dt.datetime.fromisoformat(stamp).astimezone(dt.UTC)
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone(dt.UTC)
+    except ValueError:
+        raise NotAMomentError(f"{stamp} is not a moment in time") from None
 
 
 def review_deadline(document: Mapping[str, Any], periods: ReviewPeriods) -> dt.datetime | None:

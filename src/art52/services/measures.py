@@ -18,10 +18,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from art52.domain.access import Permission, Principal
-from art52.domain.deadlines import ReviewPeriods, review_deadline
+from art52.domain.deadlines import NotAMomentError, ReviewPeriods, review_deadline
 from art52.domain.records import Decision, MeasureFilter, MeasureRecord, MeasureVersion
 from art52.domain.workflow import Action, Status, transition
-from art52.errors import FieldIssue, NotFoundError, RequestError
+from art52.errors import FieldIssue, MeasureError, NotFoundError, RequestError
 from art52.services.assessments import parse_measure
 from art52.services.audit import record
 from art52.services.guards import measure_at_revision, require, visible_measure
@@ -83,7 +83,10 @@ class MeasureService:
     def _deadline(self, document: Mapping[str, Any]) -> dt.datetime | None:
         """The review deadline of a notified order (None for other measures, or without the law's periods)."""
         periods = self._review_periods()
-        return review_deadline(document, periods) if periods is not None else None
+        try:
+            return review_deadline(document, periods) if periods is not None else None
+        except NotAMomentError as error:
+            raise MeasureError([FieldIssue("/enforcing/notification_received_at", str(error))]) from None
 
     def create(self, principal: Principal, document: Any) -> MeasureDetail:
         """Store a new measure (version 1, draft) in the principal's organisation."""
