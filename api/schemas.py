@@ -16,9 +16,10 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from art52.domain.assessment import Assessment
 from art52.domain.audit import AuditEvent
+from art52.domain.perspective import Perspective
 from art52.domain.principles import Verdict
 from art52.domain.records import Contest, Decision, MeasureRecord, MeasureVersion, StoredAssessment
-from art52.domain.workflow import Action, DecisionKind, Status, allowed_actions
+from art52.domain.workflow import Action, DecisionKind, RefusalGroundKind, Status, allowed_actions
 from art52.services.stored_assessments import AssessmentDetail
 
 MAX_TEXT = 10_000
@@ -67,6 +68,11 @@ class MeasureSummary(Output):
     updated_at: dt.datetime
     submitted_by: str | None
     reviewer: str | None
+    deadline_at: dt.datetime | None = Field(
+        default=None,
+        description="for an order notified to the enforcing authority: the end of its review period (10 days from "
+        "the notification, 96 hours in an emergency or when that is not stated); null otherwise",
+    )
 
     @classmethod
     def from_record(cls, r: MeasureRecord) -> MeasureSummary:
@@ -78,6 +84,7 @@ class DecisionOut(Output):
     decision: DecisionKind
     reason: str
     conditions: list[str]
+    ground: RefusalGroundKind | None = Field(default=None, description="the ground of a refusal")
     measure_version: int
     assessment_id: str | None
     decided_by: str
@@ -122,6 +129,11 @@ class AssessRequest(_In):
         default=None,
         description="legal date; default: the measure's assessment_date, planned entry into force, or today",
     )
+    perspective: Perspective = Field(
+        default=Perspective.ISSUING,
+        description="whose duties to apply to a cross-border order: the issuing authority's (default) or the "
+        "enforcing authority's, which adds `enforcing_outcome` to the result",
+    )
 
 
 class ContestIn(_In):
@@ -156,6 +168,7 @@ class StoredAssessmentSummary(Output):
     engine_version: str
     created_by: str
     created_at: dt.datetime
+    perspective: Perspective = Field(default=Perspective.ISSUING, description="the side the assessment took")
 
     @classmethod
     def from_record(cls, s: StoredAssessment) -> StoredAssessmentSummary:
@@ -209,7 +222,12 @@ class DecisionIn(_In):
     conditions: list[Condition] = Field(
         default_factory=list,
         max_length=50,
-        description="safeguards the measure must adopt; only with an approval",
+        description="safeguards the measure must adopt; only with an approval, or (at least one) with conditions",
+    )
+    ground: RefusalGroundKind | None = Field(
+        default=None,
+        description="with refuse (the enforcing authority's decision on a notified order): the ground of "
+        "Reg. 2023/1543, Art. 12(1) it raises",
     )
 
     @field_validator("assessment_id", mode="before")

@@ -14,6 +14,7 @@ from art52.api.openapi import example_measures, measure_body
 from art52.api.schemas import AssessmentList, AssessRequest, IsoDate, StoredAssessmentOut, StoredAssessmentSummary
 from art52.config import Settings
 from art52.domain.assessment import Assessment
+from art52.domain.perspective import Perspective
 from art52.report.model import build_report
 from art52.report.render import html, markdown
 from art52.report.summary import summary_json
@@ -56,7 +57,10 @@ def router(settings: Settings) -> APIRouter:
     ) -> StoredAssessmentOut:
         started = time.perf_counter()
         as_of = body.as_of if body else None
-        detail = services.assessments.assess_measure(caller, known_id(measure_id, "measure"), as_of, expected)
+        perspective = body.perspective if body else Perspective.ISSUING
+        detail = services.assessments.assess_measure(
+            caller, known_id(measure_id, "measure"), as_of, expected, perspective
+        )
         metrics.observe_assessment("stored", detail.stored.verdict.value, time.perf_counter() - started)
         response.headers["Location"] = str(request.url_for("get_assessment", assessment_id=detail.stored.id))
         return StoredAssessmentOut.from_detail(detail)
@@ -140,9 +144,16 @@ def router(settings: Settings) -> APIRouter:
                 "the changed measure (bounded search; costs up to a few hundred assessments)"
             ),
         ] = False,
+        perspective: Annotated[
+            Perspective,
+            Query(
+                description="whose duties to apply to a cross-border order: issuing (default) or enforcing, which "
+                "adds `enforcing_outcome` (no ground for refusal, a ground for refusal, or insufficient information)"
+            ),
+        ] = Perspective.ISSUING,
     ) -> Assessment:
         started = time.perf_counter()
-        result = services.assessments.assess_document(caller, document, as_of, remedies)
+        result = services.assessments.assess_document(caller, document, as_of, remedies, perspective)
         metrics.observe_assessment("stateless", result.verdict.value, time.perf_counter() - started)
         return result
 

@@ -36,6 +36,15 @@ DECISION_EXAMPLES = {
             "reason": "General retention of traffic data for crime in general.",
         },
     },
+    "refuse": {
+        "summary": "Refuse a notified order on a ground of Art. 12(1)",
+        "value": {
+            "assessment_id": ASSESSMENT,
+            "decision": "refuse",
+            "reason": "The journalist's traffic data are covered by the rules protecting journalistic sources.",
+            "ground": "press_freedom",
+        },
+    },
     "return": {
         "summary": "Return for more information",
         "value": {
@@ -86,8 +95,42 @@ def router() -> APIRouter:
         "`assessment_id` (the measure's `latest_assessment_id`; 409 if another assessment is now the latest) or, "
         "instead, `If-Match` with the measure's ETag (412 if it changed); with neither, 428. Four-eyes: nobody "
         "who wrote or submitted a version of the measure (told apart by token subject, not by name) may approve "
+        "or reject it. Returning sends it back for more information; revising it makes it a draft again. On an "
+        "order notified to the enforcing authority (a measure with `deadline_at`), the enforcing authority may "
+        "also decide `no_objection`, `refuse` (with its `ground`) or `conditions` (with at least one condition).",
+        responses=DECISION_PROBLEMS,
+    )
+    def submit(
+        measure_id: str, response: Response, caller: Caller, services: Services, expected: ExpectedRevision
+    ) -> MeasureSummary:
+        return summary_out(response, services.reviews.submit(caller, known_id(measure_id, "measure"), expected))
+
+    @api.post(
+        "/v1/measures/{measure_id}/review",
+        response_model=MeasureSummary,
+        summary="Take an assessed measure for review (assessed → in_review)",
+        responses=ACTION_PROBLEMS,
+    )
+    def take_for_review(
+        measure_id: str, response: Response, caller: Caller, services: Services, expected: ExpectedRevision
+    ) -> MeasureSummary:
+        return summary_out(response, services.reviews.take(caller, known_id(measure_id, "measure"), expected))
+
+    @api.post(
+        "/v1/measures/{measure_id}/decision",
+        response_model=DecisionResult,
+        summary="Decide on a measure in review: approve (optionally with conditions), reject or return",
+        description="A written reason is required. The decision names the assessment it decides: "
+        "`assessment_id` (the measure's `latest_assessment_id`; 409 if another assessment is now the latest) or, "
+        "instead, `If-Match` with the measure's ETag (412 if it changed); with neither, 428. Four-eyes: nobody "
+        "who wrote or submitted a version of the measure (told apart by token subject, not by name) may approve "
         "or reject it. Returning sends it back for more information; revising it makes it a draft again.",
         responses=DECISION_PROBLEMS,
+        description="A written reason is required. Four-eyes: whoever submitted the measure cannot approve or "
+        "reject it. Returning sends it back for more information; revising it makes it a draft again. On an order "
+        "notified to the enforcing authority (a measure with `deadline_at`), the enforcing authority may also "
+        "decide `no_objection`, `refuse` (with its `ground`) or `conditions` (with at least one condition).",
+        responses=ACTION_PROBLEMS,
     )
     def decide(
         measure_id: str,
@@ -111,6 +154,7 @@ def router() -> APIRouter:
             body.conditions,
             expected,
             body.assessment_id,
+            ground=body.ground,
         )
         return DecisionResult(measure=summary_out(response, record), decision=DecisionOut.from_record(decision))
 

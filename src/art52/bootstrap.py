@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the storage side is imported when it is wired: `art52 asses
     from art52.adapters.database import Timeouts
     from art52.engine.durable import CompiledStore
     from art52.services.audit import AuditService
+    from art52.services.deadlines import DeadlineService
     from art52.services.health import ReadinessCheck
     from art52.services.idempotency import IdempotencyService
     from art52.services.interviews import InterviewService
@@ -109,6 +110,7 @@ class Container:
     reviews: ReviewService
     what_if: WhatIfService
     interviews: InterviewService
+    deadlines: DeadlineService
     audit: AuditService
     idempotency: IdempotencyService
     rules: RuleCatalog
@@ -161,6 +163,7 @@ def build_container(settings: Settings | None = None) -> Container:
     from art52.adapters.unit_of_work import SqlUnitOfWork
     from art52.errors import RulebookError
     from art52.services.audit import AuditService
+    from art52.services.deadlines import DeadlineService
     from art52.services.health import NotReadyError, ReadinessCheck
     from art52.services.idempotency import IdempotencyService
     from art52.services.interviews import InterviewService
@@ -201,7 +204,7 @@ def build_container(settings: Settings | None = None) -> Container:
             raise NotReadyError(f"the rulebook is invalid ({issues} issues; run art52 rules check)") from None
 
     tokens = TokenService(uow, clock, new_id)
-    measures = MeasureService(uow, clock, new_id)
+    measures = MeasureService(uow, clock, new_id, lambda: rulebook().law.review_periods())
     interview_ttl = dt.timedelta(minutes=settings.interview_ttl_minutes)
     return Container(
         settings=settings,
@@ -212,6 +215,7 @@ def build_container(settings: Settings | None = None) -> Container:
         reviews=ReviewService(uow, clock, new_id),
         what_if=WhatIfService(uow, assessor),
         interviews=InterviewService(uow, clock, new_id, assessor, measures, interview_ttl),
+        deadlines=DeadlineService(uow, clock),
         audit=AuditService(uow, keys, clock),
         idempotency=IdempotencyService(SqlIdempotencyStore(engine, timeouts), clock, settings.idempotency_ttl),
         rules=RuleCatalog(rulebook, FeatureScenarios(settings.features_dir)),

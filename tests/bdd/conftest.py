@@ -26,7 +26,9 @@ from pytest_bdd import given, parsers, then, when
 from pytest_bdd.parsers import StepParser
 
 from art52.domain.assessment import Assessment
+from art52.domain.deadlines import DeadlineEvent, due_events, review_deadline
 from art52.domain.findings import Finding
+from art52.domain.perspective import Perspective
 from art52.handbook.vocabulary import UNSTATED, Vocabulary, default_vocabulary
 from art52.services.assessments import Assessor
 
@@ -107,6 +109,21 @@ VERDICTS: dict[str, str] = {
     "compliant with conditions": "compliant_with_conditions",
     "not compliant": "non_compliant",
     "undecided for lack of information": "insufficient_information",
+}
+
+
+ENFORCING_DECISIONS: dict[str, str] = {
+    "no ground for refusal": "no_ground_for_refusal",
+    "a ground for refusal": "ground_for_refusal",
+    "insufficient information to decide within the deadline": "insufficient_information",
+}
+
+
+REMINDERS: dict[str, tuple[DeadlineEvent, ...]] = {
+    "no reminder is due": (),
+    "the reminder that the deadline is 24 hours away is due": (DeadlineEvent.APPROACHING,),
+    "the reminder that the deadline has passed is due": (DeadlineEvent.APPROACHING, DeadlineEvent.PASSED),
+    "both reminders are due": (DeadlineEvent.APPROACHING, DeadlineEvent.PASSED),
 }
 
 
@@ -214,6 +231,18 @@ def assessed(case: Case, assessor: Assessor) -> None:
     case.assessment = assessor.assess(copy.deepcopy(case.document))
 
 
+@when(parsers.parse("it is assessed from the enforcing side as of {date}"))
+def assessed_enforcing_as_of(case: Case, assessor: Assessor, date: str) -> None:
+    case.assessment = assessor.assess(
+        copy.deepcopy(case.document), as_of=dt.date.fromisoformat(date), perspective=Perspective.ENFORCING
+    )
+
+
+@when("it is assessed from the enforcing side")
+def assessed_enforcing(case: Case, assessor: Assessor) -> None:
+    case.assessment = assessor.assess(copy.deepcopy(case.document), perspective=Perspective.ENFORCING)
+
+
 # --- Then -------------------------------------------------------------------------------
 
 
@@ -238,6 +267,48 @@ def verdict_is(case: Case, verdict: str) -> None:
 def finding_effect(case: Case, rule_id: str, effect: str) -> None:
     finding = case.finding(rule_id)
     assert finding.effect.value == EFFECTS[effect], f"{rule_id}: {finding.effect.value} — {finding.explanation}"
+
+
+@then(
+    parsers.re(
+        r"the enforcing authority's outcome is (?P<decision>no ground for refusal|a ground for refusal|"
+        r"insufficient information to decide within the deadline)"
+    )
+)
+def enforcing_decision(case: Case, decision: str) -> None:
+    outcome = case.result().enforcing_outcome
+    assert outcome is not None, "the assessment was not made from the enforcing side"
+    assert outcome.decision.value == ENFORCING_DECISIONS[decision], f"{outcome.statement} ({outcome.reasons})"
+
+
+@then(parsers.parse("the grounds for refusal include {rule_id}"))
+def refusal_ground_included(case: Case, rule_id: str) -> None:
+    outcome = case.result().enforcing_outcome
+    assert outcome is not None, "the assessment was not made from the enforcing side"
+    assert rule_id in [g.rule_id for g in outcome.grounds], outcome.statement
+
+
+@then(parsers.parse("the review deadline is {moment}"))
+def review_deadline_is(case: Case, assessor: Assessor, moment: str) -> None:
+    periods = assessor.rulebook.law.review_periods()
+    assert periods is not None, "rules/law gives no review periods"
+    deadline = review_deadline(case.document, periods)
+    assert deadline == dt.datetime.fromisoformat(moment), f"deadline {deadline}"
+
+
+@then(
+    parsers.re(
+        r"at (?P<moment>\S+) (?P<due>no reminder is due|the reminder that the deadline is 24 hours away is due|"
+        r"the reminder that the deadline has passed is due|both reminders are due)"
+    )
+)
+def reminders_due(case: Case, assessor: Assessor, moment: str, due: str) -> None:
+    periods = assessor.rulebook.law.review_periods()
+    assert periods is not None, "rules/law gives no review periods"
+    deadline = review_deadline(case.document, periods)
+    assert deadline is not None, "the order states no notification"
+    found = due_events(deadline, dt.datetime.fromisoformat(moment), decided=False)
+    assert found == REMINDERS[due], f"due at {moment}: {[e.value for e in found]} (deadline {deadline})"
 
 
 @then(parsers.parse("rule {rule_id} does not apply"))

@@ -185,7 +185,7 @@ def test_the_rulebook_is_decided_as_the_reference_decides_it(document: dict[str,
         assume(False)
         raise
     rulebook = _rulebook(load_rulebook)
-    rules = rulebook.in_force(as_of)
+    rules = rulebook.in_force(as_of, None)  # the rules of both perspectives
     facts = build_facts(measure, as_of, rulebook.law).facts
     name = ruleset_id(rulebook, rules)
     assert DURABLE.evaluate(name, rules, facts) == REFERENCE.evaluate(name, rules, facts)
@@ -221,7 +221,7 @@ def test_the_rulebook_is_decided_as_the_reference_decides_it_on_thinned_examples
     from art52.rulebook.loader import load_rulebook
 
     rulebook = _rulebook(load_rulebook)
-    rules = rulebook.in_force(as_of)
+    rules = rulebook.in_force(as_of, None)  # the rules of both perspectives
     facts = {
         k: v
         for k, v in build_facts(Measure.model_validate(example), as_of, rulebook.law).facts.items()

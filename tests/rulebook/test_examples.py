@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
-from art52.domain.assessment import Assessment
+from art52.domain.assessment import Assessment, assessment_json_schema
+from art52.domain.perspective import Perspective
 from art52.services.assessments import Assessor
 
 RANK = {"not_satisfied": 0, "insufficient_information": 1, "conditional": 2, "satisfied": 3, "not_applicable": 4}
@@ -98,6 +100,20 @@ EXPECTED: dict[str, tuple[str, str, str, str, str, bool | None, dict[str, str]]]
         "non_compliant", "ok", "no", "ok", "no", False,
         {"XFER-001": V, "XFER-002": V, "RET-022": S, "LEG-007": S, "SURV-005": S, "LED-006": S},
     ),
+    # The issuing side of ex16; its enforcing side is ENFORCING below.
+    "ex16-epoc-journalist-notified-enforcing": (
+        "compliant", "ok", "ok", "ok", "ok", False,
+        {"EEV-002": S, "EEV-003": S, "EEV-005": S, "EEV-006": S, "EEV-007": S, "EEV-008": S, "RET-014": S,
+         "RET-015": S, "RET-016": S, "PROP-003": S},
+    ),
+}  # fmt: skip
+
+# example: (enforcing decision, grounds, {rule: effect}) — the enforcing side of the notified examples.
+ENFORCING: dict[str, tuple[str, tuple[str, ...], dict[str, str]]] = {
+    "ex16-epoc-journalist-notified-enforcing": (
+        "ground_for_refusal", ("EEVE-003",),
+        {"EEVE-001": S, "EEVE-002": C, "EEVE-003": V, "EEVE-004": S, "EEVE-005": S, "EEVE-006": S, "EEVE-007": C},
+    ),
 }  # fmt: skip
 
 # example: (best, worst, questions asked, recommendations) — the range and questions of examples/README.md.
@@ -177,6 +193,7 @@ OUT_OF_SCOPE: dict[str, dict[str, str]] = {
         "LED-005": "led.applicable is stated false",
     },
     "ex15-transfer-third-country-agency": {"LED-005": "automated_processing.takes_place is stated false"},
+    "ex16-epoc-journalist-notified-enforcing": {"RET-017": "a production order is not a retention regime"},
 }
 
 
@@ -208,6 +225,29 @@ def test_example_outcomes(name: str, examples_dir: Path, assessor: Assessor) -> 
     for rule_id in departures:
         if "-" in rule_id:
             assert rule_id not in effects, f"{name}: {rule_id} departs from the README by not applying"
+
+
+@pytest.mark.parametrize("name", sorted(ENFORCING))
+def test_example_outcomes_from_the_enforcing_side(name: str, examples_dir: Path, assessor: Assessor) -> None:
+    decision, grounds, rules = ENFORCING[name]
+    document = json.loads((examples_dir / f"{name}.json").read_text())
+    assessment = assessor.assess(document, perspective=Perspective.ENFORCING)
+    assert assessment.perspective is Perspective.ENFORCING
+    assert assessment.enforcing_outcome is not None
+    assert assessment.enforcing_outcome.decision.value == decision
+    assert tuple(g.rule_id for g in assessment.enforcing_outcome.grounds) == grounds
+    assert {f.rule_id: f.effect.value for f in assessment.findings} == rules
+    for finding in assessment.findings:
+        assert [c.short for c in finding.sources] == ["Reg. 2023/1543"] * len(finding.sources), finding.rule_id
+    jsonschema.validate(json.loads(assessment.to_json()), assessment_json_schema())
+
+
+def test_the_issuing_side_of_a_notified_order_has_no_enforcing_outcome(examples_dir: Path, assessor: Assessor) -> None:
+    document = json.loads((examples_dir / "ex16-epoc-journalist-notified-enforcing.json").read_text())
+    assessment = assessor.assess(document)
+    assert assessment.enforcing_outcome is None
+    assert not [f.rule_id for f in assessment.findings if f.rule_id.startswith("EEVE-")]
+    assert "perspective" not in json.loads(assessment.to_json())
 
 
 @pytest.mark.parametrize("name", sorted(RANGES))

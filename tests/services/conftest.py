@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self
@@ -21,9 +22,11 @@ from art52.domain.audit import GENESIS_HASH, AuditEvent, ChainHead
 from art52.domain.interviews import InterviewRecord
 from art52.domain.records import Contest, Decision, MeasureFilter, MeasureRecord, MeasureVersion, StoredAssessment
 from art52.domain.sessions import SessionRecord
+from art52.domain.workflow import TERMINAL
 from art52.errors import ConflictError
 from art52.services.assessments import Assessor
 from art52.services.audit import AuditService
+from art52.services.deadlines import DeadlineService
 from art52.services.measures import MeasureService
 from art52.services.reviews import ReviewService
 from art52.services.sessions import SessionService
@@ -117,6 +120,10 @@ class FakeMeasures:
         ]
         return found[:limit]
 
+    def with_open_deadline(self) -> list[MeasureRecord]:
+        found = [m for m in self.s.measures.values() if m.deadline_at is not None and m.status not in TERMINAL]
+        return sorted(found, key=lambda m: (m.deadline_at, m.id))
+
     def add_version(self, version: MeasureVersion) -> None:
         key = (version.measure_id, version.number)
         assert key not in self.s.versions, "versions are immutable"
@@ -190,6 +197,9 @@ class FakeAudit:
         self.s.events.append(event)
         self.s.head = ChainHead(event.seq, event.hash)
 
+    def events_about(self, subject: str, kinds: Sequence[str]) -> list[AuditEvent]:
+        return [e for e in self.s.events if e.subject == subject and e.kind in kinds]
+
     def events(self, after: int, limit: int | None = None, organisation: str | None = None) -> list[AuditEvent]:
         found = [e for e in self.s.events if e.seq > after and (organisation is None or e.organisation == organisation)]
         return found[:limit] if limit is not None else found
@@ -248,6 +258,8 @@ class Services:
     reviews: ReviewService
     audit: AuditService
     clock: FakeClock
+    deadlines: DeadlineService
+    uow: Callable[[], FakeUnitOfWork]
 
 
 @pytest.fixture
@@ -267,11 +279,13 @@ def services(reference_assessor: Assessor) -> Services:
         store=store,
         tokens=tokens,
         sessions=SessionService(uow, clock, tokens, SESSION_LIFETIME),
-        measures=MeasureService(uow, clock, new_id),
+        measures=MeasureService(uow, clock, new_id, reference_assessor.rulebook.law.review_periods),
         assessments=AssessmentService(uow, clock, new_id, lambda: reference_assessor),
         reviews=ReviewService(uow, clock, new_id),
         audit=AuditService(uow),
         clock=clock,
+        deadlines=DeadlineService(uow, clock),
+        uow=uow,
     )
 
 

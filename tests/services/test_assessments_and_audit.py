@@ -10,6 +10,7 @@ import pytest
 
 from art52.domain.access import Principal, Role
 from art52.domain.audit import ChainHead
+from art52.domain.perspective import Perspective
 from art52.errors import AuthenticationError, ConflictError
 from art52.services.assessments import Assessor
 from art52.services.stored_assessments import AssessmentService
@@ -56,9 +57,11 @@ def test_an_assessment_is_not_stored_when_the_measure_changed_meanwhile(
         rulebook = reference_assessor.rulebook
         backend = reference_assessor.backend
 
-        def assess(self, measure: Any, as_of: dt.date | None = None) -> Any:
+        def assess(
+            self, measure: Any, as_of: dt.date | None = None, perspective: Perspective = Perspective.ISSUING
+        ) -> Any:
             services.measures.revise(alice, measure_id, {**document, "title": "Changed meanwhile"})
-            return reference_assessor.assess(measure, as_of=as_of)
+            return reference_assessor.assess(measure, as_of=as_of, perspective=perspective)
 
     racing = AssessmentService(
         services.assessments._uow, services.assessments._clock, lambda: "a-1", lambda: RevisingAssessor()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import fields
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -20,6 +21,7 @@ from art52.domain.access import Role, TokenRecord
 from art52.domain.audit import GENESIS_HASH, AuditEvent, ChainHead, seal
 from art52.domain.audit_keys import KeyRing
 from art52.domain.interviews import Answer, InterviewRecord
+from art52.domain.perspective import Perspective
 from art52.domain.principles import Verdict
 from art52.domain.records import (
     Contest,
@@ -30,7 +32,7 @@ from art52.domain.records import (
     StoredAssessment,
 )
 from art52.domain.sessions import SessionRecord
-from art52.domain.workflow import DecisionKind, Status
+from art52.domain.workflow import TERMINAL, DecisionKind, RefusalGroundKind, Status
 from art52.errors import ConflictError
 
 if TYPE_CHECKING:
@@ -145,6 +147,15 @@ class SqlMeasureRepository:
         rows = self._c.execute(query.order_by(m.created_at.desc(), m.id.desc()).limit(limit)).mappings()
         return [_measure(r) for r in rows]
 
+    def with_open_deadline(self) -> list[MeasureRecord]:
+        m = t.measures.c
+        query = (
+            select(t.measures)
+            .where(m.deadline_at.is_not(None), m.status.not_in([s.value for s in TERMINAL]))
+            .order_by(m.deadline_at, m.id)
+        )
+        return [_measure(r) for r in self._c.execute(query).mappings()]
+
     def add_version(self, version: MeasureVersion) -> None:
         self._c.execute(insert(t.measure_versions).values(**_columns(version, document=_json(version.document))))
 
@@ -209,7 +220,7 @@ class SqlAssessmentRepository:
 
 
 def _assessment(row: RowMapping) -> StoredAssessment:
-    return _record(StoredAssessment, row, verdict=Verdict(row["verdict"]))
+    return _record(StoredAssessment, row, verdict=Verdict(row["verdict"]), perspective=Perspective(row["perspective"]))
 
 
 class SqlDecisionRepository:
@@ -227,7 +238,13 @@ class SqlDecisionRepository:
             select(t.decisions).where(d.measure_id == measure_id).order_by(d.decided_at, d.id)
         ).mappings()
         return [
-            _record(Decision, r, kind=DecisionKind(r["decision"]), conditions=tuple(json.loads(r["conditions"])))
+            _record(
+                Decision,
+                r,
+                kind=DecisionKind(r["decision"]),
+                conditions=tuple(json.loads(r["conditions"])),
+                ground=RefusalGroundKind(r["ground"]) if r["ground"] else None,
+            )
             for r in rows
         ]
 
@@ -326,4 +343,7 @@ class SqlAuditLog:
         if organisation is not None:
             query = query.where(e.organisation == organisation)
         query = query.order_by(e.seq.desc()).limit(limit)
+    def events_about(self, subject: str, kinds: Sequence[str]) -> list[AuditEvent]:
+        e = t.audit_events.c
+        query = select(t.audit_events).where(e.subject == subject, e.kind.in_(list(kinds))).order_by(e.seq)
         return [_record(AuditEvent, r, data=json.loads(r["data"])) for r in self._c.execute(query).mappings()]

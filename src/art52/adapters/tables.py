@@ -100,7 +100,9 @@ measures = Table(
     Column("verdict", String(40), nullable=True),
     Column("latest_assessment_id", String(ID), nullable=True),
     Column("involved", Text, nullable=True),
+    Column("deadline_at", UTCDateTime(), nullable=True),
     Index("ix_measures_listing", "created_at", "id"),
+    Index("ix_measures_deadline_at", "deadline_at"),
     Index("ix_measures_organisation_status", "organisation", "status"),
 )
 
@@ -130,6 +132,7 @@ assessments = Table(
     Column("result", Text, nullable=False),
     Column("created_by", String(NAME), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
+    Column("perspective", String(10), nullable=False, server_default="issuing"),
     ForeignKeyConstraint(["measure_id", "measure_version"], ["measure_versions.measure_id", "measure_versions.number"]),
     Index("ix_assessments_measure", "measure_id"),
 )
@@ -141,11 +144,12 @@ decisions = Table(
     Column("measure_id", String(ID), ForeignKey("measures.id"), nullable=False),
     Column("measure_version", Integer, nullable=False),
     Column("assessment_id", String(ID), ForeignKey("assessments.id"), nullable=True),
-    Column("decision", String(10), nullable=False),
+    Column("decision", String(20), nullable=False),
     Column("reason", Text, nullable=False),
     Column("conditions", Text, nullable=False),
     Column("decided_by", String(NAME), nullable=False),
     Column("decided_at", UTCDateTime(), nullable=False),
+    Column("ground", String(40), nullable=True),
     Index("ix_decisions_measure", "measure_id"),
 )
 

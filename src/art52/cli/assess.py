@@ -21,6 +21,7 @@ import typer
 from art52.cli import RulesDir, app, parse_date
 from art52.cli.exits import EX_UNAVAILABLE, EX_USAGE, VERDICT_EXIT, CliError
 from art52.cli.inputs import Item, read_inputs
+from art52.domain.perspective import Perspective
 
 if TYPE_CHECKING:
     from art52.domain.assessment import Assessment
@@ -56,6 +57,13 @@ def assess(
         str | None, typer.Option("--output", help="A batch: jsonl (default) or table.", show_default=False)
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", min=1, help="Worker processes for a batch.")] = 1,
+    perspective: Annotated[
+        str,
+        typer.Option(
+            "--perspective",
+            help="Whose duties to apply to a cross-border order: issuing (default) or enforcing.",
+        ),
+    ] = Perspective.ISSUING.value,
     rules: RulesDir = None,
     engine: Annotated[str | None, typer.Option(help="durable or reference (default: ART52_ENGINE or durable).")] = None,
 ) -> None:
@@ -70,10 +78,13 @@ def assess(
     if output is not None and output_format is not None:
         raise CliError(EX_USAGE, "--format renders one measure and --output a batch: give only one of them")
     legal_date = parse_date("--as-of", as_of)
+    side = _perspective(perspective)
+    if remedies and side is Perspective.ENFORCING:
+        raise CliError(EX_USAGE, "--remedies searches changes for the issuing side only: drop --perspective enforcing")
     settings_for(rules, engine)  # an invalid --engine or environment fails before any input is read
     items = read_inputs(inputs)
     if output is None and len(items) == 1:
-        _single(items[0], legal_date, output_format or "json", rules, engine, remedies)
+        _single(items[0], legal_date, output_format or "json", rules, engine, remedies, side)
     if output_format not in (None, "json"):
         raise CliError(
             EX_USAGE, f"--format {output_format} renders one measure, not {len(items)}: use --output table or jsonl"
@@ -83,7 +94,7 @@ def assess(
     advance, close = with_progress(len(items))
     outcomes = []
     try:
-        for outcome in run(Job(rules, engine, legal_date), items, jobs, advance):
+        for outcome in run(Job(rules, engine, legal_date, side), items, jobs, advance):
             outcomes.append(outcome)
             if output != "table":
                 from art52.cli.outputs import jsonl_line
@@ -107,6 +118,7 @@ def _single(
     rules: Path | None,
     engine: str | None,
     remedies: bool = False,
+    perspective: Perspective = Perspective.ISSUING,
 ) -> None:
     """One measure: its assessment as JSON, or its report; a broken input fails with its own code."""
     from art52.bootstrap import build_assessor
@@ -120,12 +132,20 @@ def _single(
 
         assessment = explain(assessor, item.document, legal_date)
     else:
-        assessment = assessor.assess(item.document, as_of=legal_date)
+        assessment = assessor.assess(item.document, as_of=legal_date, perspective=perspective)
     if output_format == "json":
         typer.echo(assessment.to_json())
     else:
         _report(assessment, output_format)
     raise typer.Exit(VERDICT_EXIT[assessment.verdict])
+
+
+def _perspective(text: str) -> Perspective:
+    try:
+        return Perspective(text)
+    except ValueError:
+        choices = " or ".join(p.value for p in Perspective)
+        raise CliError(EX_USAGE, f"--perspective must be {choices}, not {text!r}") from None
 
 
 def _report(assessment: Assessment, output_format: str) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from art52.cli.exits import EX_DATAERR, EX_SOFTWARE, VERDICT_EXIT
 from art52.cli.inputs import Item
+from art52.domain.perspective import Perspective
 from art52.errors import EngineError, MeasureError
 
 if TYPE_CHECKING:
@@ -43,14 +44,17 @@ class Job:
     rules_dir: Path | None
     engine: str | None
     as_of: dt.date | None
+    perspective: Perspective = Perspective.ISSUING
 
 
-def assess_item(assessor: Assessor, item: Item, as_of: dt.date | None) -> Outcome:
+def assess_item(
+    assessor: Assessor, item: Item, as_of: dt.date | None, perspective: Perspective = Perspective.ISSUING
+) -> Outcome:
     """Assess one item; a broken item or a measure the contract refuses becomes an error outcome."""
     if item.broken:
         return Outcome(item.source, error=item.error, code=item.code)
     try:
-        assessment = assessor.assess(item.document, as_of=as_of)
+        assessment = assessor.assess(item.document, as_of=as_of, perspective=perspective)
     except MeasureError as error:
         fields = "; ".join(f"{i.path or '/'}: {i.message}" for i in error.issues)
         return Outcome(
@@ -73,7 +77,7 @@ def run(job: Job, items: Sequence[Item], jobs: int, done: Callable[[], None]) ->
     if jobs <= 1 or len(items) <= 1:
         assessor = _assessor(job)
         for item in items:
-            yield _safely(assessor, item, job.as_of)
+            yield _safely(assessor, item, job.as_of, job.perspective)
             done()
         return
     from concurrent.futures import ProcessPoolExecutor
@@ -105,12 +109,12 @@ def _start_worker(job: Job) -> None:
 def _assess_in_worker(item: Item) -> Outcome:
     assert _worker is not None, "the worker was not started"
     assessor, job = _worker
-    return _safely(assessor, item, job.as_of)
+    return _safely(assessor, item, job.as_of, job.perspective)
 
 
-def _safely(assessor: Assessor, item: Item, as_of: dt.date | None) -> Outcome:
+def _safely(assessor: Assessor, item: Item, as_of: dt.date | None, perspective: Perspective) -> Outcome:
     try:
-        return assess_item(assessor, item, as_of)
+        return assess_item(assessor, item, as_of, perspective)
     except Exception as error:  # a bug met by one measure is reported with its source; the batch goes on
         message = f"{item.source}: internal error: {type(error).__name__}: {error}"
         return Outcome(item.source, error=message, code=EX_SOFTWARE)

@@ -1,4 +1,4 @@
-"""Service commands: ``serve``, ``tokens create|list|revoke`` and ``audit verify|checkpoint``.
+"""Service commands: ``serve``, ``tokens create|list|revoke``, ``audit verify|checkpoint``, ``deadlines check``.
 
 The database is the one named by ART52_DATABASE_URL (default: an SQLite file
 in the working directory); every message names it (password hidden), so a
@@ -33,6 +33,8 @@ tokens_app = typer.Typer(no_args_is_help=True, help="Create, list and revoke bea
 audit_app = typer.Typer(no_args_is_help=True, help="Check the audit trail and export signed checkpoints of it.")
 app.add_typer(tokens_app, name="tokens")
 app.add_typer(audit_app, name="audit")
+deadlines_app = typer.Typer(no_args_is_help=True, help="Deadline reminders for orders notified to the enforcing side.")
+app.add_typer(deadlines_app, name="deadlines")
 
 FIRST_START = """\
 art52: no API token exists yet, so nobody can call the API. Create the first one in this
@@ -225,6 +227,38 @@ def tokens_revoke(token_id: Annotated[str, typer.Argument(help="Token id, as sho
     finally:
         container.close()
     typer.echo(f"art52: token {token.id} ({token.name}) is revoked", err=True)
+
+
+@deadlines_app.command("check")
+def deadlines_check(
+    at: Annotated[
+        str | None,
+        typer.Option("--at", help="Check as of this moment (YYYY-MM-DDThh:mm[:ss]Z; default: now)."),
+    ] = None,
+) -> None:
+    """Record the reminders due: a review deadline 24 hours away, or passed without a decision (run it often)."""
+    import datetime as dt
+
+    from art52.bootstrap import build_container
+
+    moment = None
+    if at is not None:
+        try:
+            moment = dt.datetime.fromisoformat(at)
+        except ValueError:
+            raise CliError(EX_USAGE, f"--at must be a moment like 2026-09-10T09:00:00Z, not {at!r}") from None
+        if moment.tzinfo is None:
+            raise CliError(EX_USAGE, f"--at must name its time zone (end it with Z for UTC), not {at!r}")
+    container = build_container(_migrated())
+    try:
+        reminders = container.deadlines.check(moment)
+    finally:
+        container.close()
+    for reminder in reminders:
+        typer.echo(
+            f"{reminder.kind.value}\t{reminder.measure_id}\t{reminder.organisation}\t{reminder.deadline_at.isoformat()}"
+        )
+    typer.echo(f"art52: {len(reminders)} deadline reminders recorded", err=True)
 
 
 @audit_app.command("verify")

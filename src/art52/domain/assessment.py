@@ -14,11 +14,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from art52.domain.findings import Finding
+from art52.domain.perspective import Perspective
 from art52.domain.principles import Outcome, Principle, Verdict
 from art52.domain.remedies import Remedies, WhyNot
 
 ASSESSMENT_SCHEMA_VERSION = "1.1"
-OPTIONAL_PARTS = ("why_not", "remedies")
+OPTIONAL_PARTS = ("why_not", "remedies", "perspective", "enforcing_outcome")
 """Parts of the result present only when asked for; absent, the JSON is as before they existed."""
 
 
@@ -105,6 +106,34 @@ class VerdictRange(BaseModel):
     worst: Verdict
 
 
+class EnforcingDecision(StrEnum):
+    """What the enforcing authority may do with a notified order (Reg. 2023/1543, Art. 12)."""
+
+    NO_GROUND_FOR_REFUSAL = "no_ground_for_refusal"
+    GROUND_FOR_REFUSAL = "ground_for_refusal"
+    INSUFFICIENT_INFORMATION = "insufficient_information"
+
+
+class RefusalGround(BaseModel):
+    """A ground for refusal the findings establish, and the rule that establishes it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule_id: str
+    ground: str
+
+
+class EnforcingOutcome(BaseModel):
+    """The assessment in the enforcing authority's words: its decision, the grounds and the reasons."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    decision: EnforcingDecision
+    statement: str
+    grounds: tuple[RefusalGround, ...] = ()
+    reasons: tuple[str, ...] = ()
+
+
 class EngineInfo(BaseModel):
     """Which backend produced the findings; part of reproducibility."""
 
@@ -151,6 +180,13 @@ class Assessment(BaseModel):
     )
     remedies: Remedies | None = Field(
         default=None, description="on request: the smallest verified changes that make the measure compliant"
+    )
+    # Only for the enforcing side of a cross-border order (omitted for the default, issuing, side).
+    perspective: Perspective | None = Field(
+        default=None, description="the side assessed, when it is the enforcing authority's (absent: the issuing side)"
+    )
+    enforcing_outcome: EnforcingOutcome | None = Field(
+        default=None, description="from the enforcing side: the decision the findings support, in its words"
     )
 
     @model_serializer(mode="wrap")

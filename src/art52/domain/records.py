@@ -12,8 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
+from art52.domain.perspective import Perspective
 from art52.domain.principles import Verdict
-from art52.domain.workflow import DecisionKind, Status
+from art52.domain.workflow import DecisionKind, RefusalGroundKind, Status
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class MeasureRecord:
     # The principals (``Principal.identity``) who wrote or submitted any version: none of them may decide it.
     # Empty for measures stored before identities were kept (then the four-eyes rule compares names).
     involved: tuple[str, ...] = ()
+    deadline_at: dt.datetime | None = None
 
     def involving(self, identity: str) -> MeasureRecord:
         """This record with ``identity`` among those involved (once, in order of first involvement)."""
@@ -80,6 +82,7 @@ class StoredAssessment:
     result: str
     created_by: str
     created_at: dt.datetime
+    perspective: Perspective = Perspective.ISSUING
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ class Decision:
     conditions: tuple[str, ...]
     decided_by: str
     decided_at: dt.datetime
+    ground: RefusalGroundKind | None = None
 
 
 @dataclass(frozen=True)

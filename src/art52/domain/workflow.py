@@ -46,15 +46,49 @@ class Action(StrEnum):
 
 
 class DecisionKind(StrEnum):
-    """A reviewer's decision; each is a workflow action of the same name."""
+    """A reviewer's decision; each moves the workflow as the action of its name, or as its counterpart.
+
+    ``no_objection``, ``refuse`` and ``conditions`` are the enforcing authority's decisions on a notified
+    order (Reg. 2023/1543, Art. 12): they approve, reject and approve with conditions.
+    """
 
     APPROVE = "approve"
     REJECT = "reject"
     RETURN = "return"
+    NO_OBJECTION = "no_objection"
+    REFUSE = "refuse"
+    CONDITIONS = "conditions"
 
     @property
     def action(self) -> Action:
-        return Action(self.value)
+        return _COUNTERPART.get(self) or Action(self.value)
+
+    @property
+    def enforcing(self) -> bool:
+        """Whether only the enforcing authority takes this decision, on a notified order."""
+        return self in ENFORCING_DECISIONS
+
+    @property
+    def takes_conditions(self) -> bool:
+        return self in (DecisionKind.APPROVE, DecisionKind.CONDITIONS)
+
+
+ENFORCING_DECISIONS = frozenset({DecisionKind.NO_OBJECTION, DecisionKind.REFUSE, DecisionKind.CONDITIONS})
+_COUNTERPART: dict[DecisionKind, Action] = {
+    DecisionKind.NO_OBJECTION: Action.APPROVE,
+    DecisionKind.REFUSE: Action.REJECT,
+    DecisionKind.CONDITIONS: Action.APPROVE,
+}
+
+
+class RefusalGroundKind(StrEnum):
+    """The grounds on which the enforcing authority may refuse a notified order (Reg. 2023/1543, Art. 12(1))."""
+
+    IMMUNITY_OR_PRIVILEGE = "immunity_or_privilege"
+    PRESS_FREEDOM = "press_freedom"
+    FUNDAMENTAL_RIGHTS = "fundamental_rights"
+    NE_BIS_IN_IDEM = "ne_bis_in_idem"
+    DOUBLE_CRIMINALITY = "double_criminality"
 
 
 TERMINAL: frozenset[Status] = frozenset({Status.APPROVED, Status.REJECTED})

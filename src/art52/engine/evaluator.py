@@ -15,6 +15,7 @@ from typing import Any
 
 from art52.domain.derived_facts import ANSWERED_OTHERWISE, DERIVED_INPUTS
 from art52.domain.findings import FactRef, Finding
+from art52.domain.perspective import Perspective
 from art52.domain.principles import Effect
 from art52.engine.backend import Backend, RuleResult
 from art52.engine.logic import Truth, decisive_unknowns, relied_on
@@ -31,10 +32,14 @@ def ruleset_id(rulebook: Rulebook, rules: tuple[Rule, ...]) -> str:
 
 
 def evaluate_rules(
-    rulebook: Rulebook, backend: Backend, facts: Mapping[str, Any], as_of: dt.date
+    rulebook: Rulebook,
+    backend: Backend,
+    facts: Mapping[str, Any],
+    as_of: dt.date,
+    perspective: Perspective = Perspective.ISSUING,
 ) -> tuple[Finding, ...]:
-    """Findings of every rule in force on ``as_of``, in rule-id order."""
-    rules = rulebook.in_force(as_of)
+    """Findings of every rule in force on ``as_of`` for ``perspective``, in rule-id order."""
+    rules = rulebook.in_force(as_of, perspective)
     results = backend.evaluate(ruleset_id(rulebook, rules), rules, facts)
     findings = []
     for rule in rules:

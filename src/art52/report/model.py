@@ -146,6 +146,7 @@ class Report:
     engine: str
     record: Record | None
     why_not: tuple[WhyNotView, ...] = field(default=())
+    enforcing_outcome: str | None = field(default=None)
 
 
 def build_report(
@@ -188,6 +189,7 @@ def build_report(
         engine=assessment.engine.version,
         record=_record(stored, decisions) if stored else None,
         why_not=tuple(_why_not(w, fields) for w in assessment.why_not or ()),
+        enforcing_outcome=assessment.enforcing_outcome.statement if assessment.enforcing_outcome else None,
     )
 
 

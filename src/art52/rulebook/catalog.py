@@ -15,11 +15,23 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from art52.domain.citations import Citation
+from art52.domain.perspective import Perspective
 from art52.errors import NotFoundError
 from art52.rulebook.conditions import to_data
 from art52.rulebook.law_tables import LawTables
 from art52.rulebook.schema import Rule
 from art52.rulebook.sources import Source
+
+LATER_FIELDS = ("perspective", "refusal_ground")
+"""Rule fields added after the first release: hashed only when set, so older rules keep their hash."""
+
+
+def _spec_data(rule: Rule) -> dict[str, object]:
+    data = rule.spec.model_dump(mode="json", exclude={"applies_to", "when"})
+    for name in LATER_FIELDS:
+        if name not in rule.spec.model_fields_set:
+            data.pop(name, None)
+    return data
 
 
 @dataclass(frozen=True)
@@ -37,7 +49,7 @@ class Rulebook:
             "rules": sorted(
                 (
                     {
-                        **r.spec.model_dump(mode="json", exclude={"applies_to", "when"}),
+                        **_spec_data(r),
                         "family": r.family,
                         "applies_to": to_data(r.scope),
                         "when": to_data(r.condition),
@@ -53,9 +65,14 @@ class Rulebook:
         canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
-    def in_force(self, on: dt.date) -> tuple[Rule, ...]:
-        """The rule versions that apply on the legal date ``on``, ordered by id."""
-        return tuple(sorted((r for r in self.rules if r.in_force(on)), key=lambda r: r.id))
+    def in_force(self, on: dt.date, perspective: Perspective | None = Perspective.ISSUING) -> tuple[Rule, ...]:
+        """The rule versions that apply on the legal date ``on`` from ``perspective`` (None: all), ordered by id."""
+        return tuple(
+            sorted(
+                (r for r in self.rules if r.in_force(on) and (perspective is None or r.perspective is perspective)),
+                key=lambda r: r.id,
+            )
+        )
 
     def rule_ids(self) -> tuple[str, ...]:
         return tuple(sorted({r.id for r in self.rules}))

@@ -22,6 +22,7 @@ from art52.rulebook.law_tables import (
     Instrument,
     LawTables,
     LegalValue,
+    ListedOffence,
     ObjectiveRank,
     Span,
 )
@@ -35,10 +36,15 @@ ENTRY_MODELS: dict[str, type[BaseModel]] = {
     "echr_parties": Span,
     "objective_ranks": ObjectiveRank,
     "legal_values": LegalValue,
+    "annex_iv_offences": ListedOffence,
 }
 # What the engine looks up by name: the tables must provide these entries.
 REQUIRED_INSTRUMENTS = ("eprivacy", "charter", "led", "eevidence")
-REQUIRED_VALUES = ("serious_crime_threshold_years",)
+REQUIRED_VALUES = (
+    "serious_crime_threshold_years",
+    "enforcing_review_days",
+    "enforcing_review_emergency_hours",
+)
 UNRANKED_OBJECTIVE = "other"  # names no objective, so it has no rank
 
 

@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from art52.domain.deadlines import ReviewPeriods
 from art52.rulebook.schema import Citing
 
 STATE_PATTERN = r"^[A-Z]{2}$"
@@ -75,8 +76,26 @@ class LegalValue(BaseModel):
     note: str | None = None
 
 
-TableName = Literal["instruments", "eu_membership", "echr_parties", "objective_ranks", "legal_values"]
-TABLE_NAMES: tuple[TableName, ...] = ("instruments", "eu_membership", "echr_parties", "objective_ranks", "legal_values")
+class ListedOffence(BaseModel):
+    """A category of offences a list of the law names (Annex IV of Reg. 2023/1543: no double-criminality check)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    description: str = Field(min_length=1)
+
+
+TableName = Literal[
+    "instruments", "eu_membership", "echr_parties", "objective_ranks", "legal_values", "annex_iv_offences"
+]
+TABLE_NAMES: tuple[TableName, ...] = (
+    "instruments",
+    "eu_membership",
+    "echr_parties",
+    "objective_ranks",
+    "legal_values",
+    "annex_iv_offences",
+)
 
 
 class LawTables(BaseModel):
@@ -89,6 +108,7 @@ class LawTables(BaseModel):
     echr_parties: tuple[Span, ...] = ()
     objective_ranks: tuple[ObjectiveRank, ...] = ()
     legal_values: tuple[LegalValue, ...] = ()
+    annex_iv_offences: tuple[ListedOffence, ...] = ()
     citations: dict[str, tuple[Citing, ...]] = Field(default_factory=dict)
 
     def applies_from(self, instrument: str) -> dt.date | None:
@@ -121,3 +141,8 @@ class LawTables(BaseModel):
 
     def value(self, value_id: str) -> float | None:
         return next((v.value for v in self.legal_values if v.id == value_id), None)
+
+    def review_periods(self) -> ReviewPeriods | None:
+        """The enforcing authority's review periods (Reg. 2023/1543, Art. 12(1)), if the tables give both."""
+        days, hours = self.value("enforcing_review_days"), self.value("enforcing_review_emergency_hours")
+        return None if days is None or hours is None else ReviewPeriods(days=days, emergency_hours=hours)

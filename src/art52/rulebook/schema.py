@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from art52.domain.findings import Basis
+from art52.domain.perspective import Perspective
 from art52.domain.principles import Effect, Principle
 from art52.rulebook.conditions import TRUE, Condition, parse_condition
 
@@ -61,6 +62,13 @@ class RuleSpec(BaseModel):
     otherwise: Consequence | None = None
     sources: tuple[Citing, ...] = Field(min_length=1)
     notes: str | None = None
+    perspective: Perspective = Field(
+        default=Perspective.ISSUING,
+        description="whose duties the rule states: the issuing authority's (default) or the enforcing authority's",
+    )
+    refusal_ground: str | None = Field(
+        default=None, description="for enforcing rules: the ground for refusal its violation establishes, in words"
+    )
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> RuleSpec:
@@ -103,6 +111,10 @@ class Rule(BaseModel):
     @property
     def provisional(self) -> bool:
         return self.spec.status == "provisional"
+
+    @property
+    def perspective(self) -> Perspective:
+        return self.spec.perspective
 
     def in_force(self, on: dt.date) -> bool:
         """Whether this version applies on the legal date ``on``."""

@@ -14,11 +14,13 @@ from art52.domain.assessment import AsOfSource, Assessment, EngineInfo
 from art52.domain.derived_facts import fact_catalogue
 from art52.domain.legal_question import legal_question
 from art52.domain.measure import Measure
+from art52.domain.perspective import Perspective
 from art52.engine.backend import Backend
 from art52.engine.evaluator import evaluate_rules
 from art52.engine.facts import build_facts
 from art52.errors import FieldIssue, MeasureError
 from art52.reasoning.balancing import balance
+from art52.reasoning.enforcing_outcome import enforcing_outcome
 from art52.reasoning.outlook import outlooks
 from art52.rulebook.catalog import Rulebook
 
@@ -57,13 +59,19 @@ class Assessor:
         self._today = today
         self._fields = fact_catalogue()
 
-    def assess(self, document: Measure | Mapping[str, Any], as_of: dt.date | None = None) -> Assessment:
-        """A reasoned assessment; the same inputs give byte-identical JSON."""
+    def assess(
+        self,
+        document: Measure | Mapping[str, Any],
+        as_of: dt.date | None = None,
+        perspective: Perspective = Perspective.ISSUING,
+    ) -> Assessment:
+        """A reasoned assessment from ``perspective``; the same inputs give byte-identical JSON."""
         measure = document if isinstance(document, Measure) else parse_measure(document)
         legal_date, source = resolve_as_of(measure, as_of, self._today())
         sheet = build_facts(measure, legal_date, self.rulebook.law)
-        findings = evaluate_rules(self.rulebook, self.backend, sheet.facts, legal_date)
-        still_open = outlooks(self.rulebook.in_force(legal_date), sheet.facts, frozenset(sheet.derived))
+        rules = self.rulebook.in_force(legal_date, perspective)
+        findings = evaluate_rules(self.rulebook, self.backend, sheet.facts, legal_date, perspective)
+        still_open = outlooks(rules, sheet.facts, frozenset(sheet.derived))
         result = balance(findings, still_open, self._fields)
         warnings = list(sheet.warnings)
         if source is AsOfSource.DEFAULT_TODAY:
@@ -90,4 +98,10 @@ class Assessor:
             rulebook_version=self.rulebook.version,
             engine=EngineInfo(backend=self.backend.name, version=self.backend.version()),
             art52_version=art52.__version__,
+            perspective=perspective if perspective is Perspective.ENFORCING else None,
+            enforcing_outcome=(
+                enforcing_outcome(findings, {r.id: r.spec.refusal_ground for r in rules})
+                if perspective is Perspective.ENFORCING
+                else None
+            ),
         )

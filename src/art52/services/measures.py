@@ -18,9 +18,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from art52.domain.access import Permission, Principal
+from art52.domain.deadlines import NotAMomentError, ReviewPeriods, review_deadline
 from art52.domain.records import Decision, MeasureFilter, MeasureRecord, MeasureVersion
 from art52.domain.workflow import Action, Status, transition
-from art52.errors import FieldIssue, NotFoundError, RequestError
+from art52.errors import FieldIssue, MeasureError, NotFoundError, RequestError
 from art52.services.assessments import parse_measure
 from art52.services.audit import record
 from art52.services.guards import measure_at_revision, require, visible_measure
@@ -78,10 +79,25 @@ def decode_cursor(cursor: str) -> MeasureKey:
 class MeasureService:
     """The measure use cases."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, new_id: Callable[[], str]) -> None:
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        new_id: Callable[[], str],
+        review_periods: Callable[[], ReviewPeriods | None] = lambda: None,
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._new_id = new_id
+        self._review_periods = review_periods
+
+    def _deadline(self, document: Mapping[str, Any]) -> dt.datetime | None:
+        """The review deadline of a notified order (None for other measures, or without the law's periods)."""
+        periods = self._review_periods()
+        try:
+            return review_deadline(document, periods) if periods is not None else None
+        except NotAMomentError as error:
+            raise MeasureError([FieldIssue("/enforcing/notification_received_at", str(error))]) from None
 
     def create(self, principal: Principal, document: Any) -> MeasureDetail:
         """Store a new measure (version 1, draft) in the principal's organisation."""
@@ -101,6 +117,7 @@ class MeasureService:
             involved=(principal.identity,),
         )
         stored = _as_stored(document)
+        created = replace(created, deadline_at=self._deadline(stored))
         with self._uow() as uow:
             uow.measures.add(created)
             uow.measures.add_version(MeasureVersion(created.id, 1, stored, principal.name, now))
@@ -111,7 +128,7 @@ class MeasureService:
                 principal.name,
                 created.organisation,
                 created.id,
-                {"version": 1, "title": created.title, "status": created.status.value},
+                {"version": 1, "title": created.title, "status": created.status.value} | _deadline_data(created),
             )
             uow.commit()
         return MeasureDetail(created, stored, [])
@@ -136,6 +153,7 @@ class MeasureService:
                 updated_at=now,
                 verdict=None,
                 latest_assessment_id=None,
+                deadline_at=self._deadline(stored),
             )
             uow.measures.update(revised, expected_revision=current.revision)
             uow.measures.add_version(MeasureVersion(measure_id, revised.version, stored, principal.name, now))
@@ -146,7 +164,7 @@ class MeasureService:
                 principal.name,
                 revised.organisation,
                 measure_id,
-                {"version": revised.version, "title": revised.title, "status": status.value},
+                {"version": revised.version, "title": revised.title, "status": status.value} | _deadline_data(revised),
             )
             decisions = uow.decisions.for_measure(measure_id)
             uow.commit()
@@ -194,6 +212,11 @@ class MeasureService:
         items = found[:limit]
         more = len(found) > limit
         return MeasurePage(items, encode_cursor((items[-1].created_at, items[-1].id)) if more else None)
+
+
+def _deadline_data(measure: MeasureRecord) -> dict[str, Any]:
+    """The deadline for the audit event, only for notified orders (other events keep their old shape)."""
+    return {"deadline_at": measure.deadline_at.isoformat()} if measure.deadline_at is not None else {}
 
 
 def display_title(title: str) -> str:

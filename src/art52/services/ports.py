@@ -9,7 +9,7 @@ its audit event can never be separated.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -72,6 +72,10 @@ class MeasureRepository(Protocol):
         """Up to ``limit`` measures matching ``where``, newest first, strictly after ``after``."""
         ...
 
+    def with_open_deadline(self) -> list[MeasureRecord]:
+        """Measures with a review deadline (notified orders) and no final decision, earliest deadline first."""
+        ...
+
     def add_version(self, version: MeasureVersion) -> None: ...
 
     def version(self, measure_id: str, number: int) -> MeasureVersion | None: ...
@@ -120,6 +124,10 @@ class AuditLog(Protocol):
 
     def append(self, event: AuditEvent) -> None:
         """Store ``event`` and move the head to it (the caller holds the lock)."""
+        ...
+
+    def events_about(self, subject: str, kinds: Sequence[str]) -> list[AuditEvent]:
+        """The events of ``kinds`` about ``subject`` (a measure id), in order."""
         ...
 
     def events(self, after: int, limit: int | None = None, organisation: str | None = None) -> list[AuditEvent]:

@@ -22,7 +22,7 @@ from art52.documents.pointer import json_pointer
 from art52.domain.access import Permission, Principal
 from art52.domain.assessment import Assessment
 from art52.domain.records import Contest, Decision, MeasureRecord
-from art52.domain.workflow import Action, DecisionKind, transition
+from art52.domain.workflow import Action, DecisionKind, RefusalGroundKind, transition
 from art52.errors import ConflictError, FieldIssue, NotFoundError, PermissionDeniedError, RequestError
 from art52.services.audit import record
 from art52.services.guards import measure_at_revision, require
@@ -84,10 +84,13 @@ class ReviewService:
         conditions: Sequence[str] = (),
         expected_revision: int | None = None,
         assessment_id: str | None = None,
+        ground: RefusalGroundKind | None = None,
     ) -> tuple[MeasureRecord, Decision]:
         """Approve (optionally with conditions), reject or return a measure in review, with a reason.
 
         ``assessment_id`` names the assessment decided; ConflictError if it is not the measure's latest.
+        A notified order (one with a review deadline) may instead get the enforcing authority's
+        decisions: no objection, a refusal naming its ground, or conditions.
         """
         require(principal, Permission.REVIEW, "decide on measures")
         reason = _text(reason, "reason")
@@ -102,8 +105,18 @@ class ReviewService:
             for i, c in enumerate(kept)
             if "\x00" in c
         ]
-        if kept and kind is not DecisionKind.APPROVE:
-            issues.append(FieldIssue(json_pointer(["conditions"]), "conditions can only be attached to an approval"))
+        if kept and not kind.takes_conditions:
+            issues.append(
+                FieldIssue(json_pointer(["conditions"]), "conditions can only be attached to an approval or conditions")
+            )
+        if kind is DecisionKind.CONDITIONS and not kept:
+            issues.append(FieldIssue(json_pointer(["conditions"]), "a decision of conditions states at least one"))
+        if kind is DecisionKind.REFUSE and ground is None:
+            issues.append(
+                FieldIssue(json_pointer(["ground"]), "a refusal names its ground (Reg. 2023/1543, Art. 12(1))")
+            )
+        if ground is not None and kind is not DecisionKind.REFUSE:
+            issues.append(FieldIssue(json_pointer(["ground"]), "only a refusal has a ground"))
         if len(kept) > MAX_CONDITIONS:
             issues.append(FieldIssue(json_pointer(["conditions"]), f"at most {MAX_CONDITIONS} conditions"))
         issues += [
@@ -115,6 +128,16 @@ class ReviewService:
             raise RequestError(issues)
         with self._uow() as uow:
             current = measure_at_revision(uow, principal, measure_id, expected_revision)
+            if kind.enforcing and current.deadline_at is None:
+                raise RequestError(
+                    [
+                        FieldIssue(
+                            json_pointer(["decision"]),
+                            f"{kind.value} is a decision on an order notified to the enforcing authority; "
+                            "this measure states no notification",
+                        )
+                    ]
+                )
             status = transition(current.status, kind.action)
             if kind is not DecisionKind.RETURN and _involved(current, principal):
                 raise PermissionDeniedError(
@@ -136,22 +159,20 @@ class ReviewService:
                 conditions=kept,
                 decided_by=principal.name,
                 decided_at=self._clock.now(),
+                ground=ground,
             )
             changed = self._move(uow, current, replace(current, status=status))
             uow.decisions.add(decision)
-            self._event(
-                uow,
-                principal,
-                "measure.decided",
-                changed,
-                {
-                    "decision_id": decision.id,
-                    "decision": kind.value,
-                    "reason": reason,
-                    "conditions": list(kept),
-                    "assessment_id": decision.assessment_id,
-                },
-            )
+            data: dict[str, object] = {
+                "decision_id": decision.id,
+                "decision": kind.value,
+                "reason": reason,
+                "conditions": list(kept),
+                "assessment_id": decision.assessment_id,
+            }
+            if ground is not None:
+                data["ground"] = ground.value
+            self._event(uow, principal, "measure.decided", changed, data)
             uow.commit()
         return changed, decision
 

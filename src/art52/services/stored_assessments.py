@@ -19,9 +19,10 @@ from typing import Any
 
 from art52.domain.access import Permission, Principal
 from art52.domain.assessment import Assessment
+from art52.domain.perspective import Perspective
 from art52.domain.records import Contest, Decision, StoredAssessment
 from art52.domain.workflow import after_assessment, check_assessable
-from art52.errors import ConflictError, NotFoundError
+from art52.errors import ConflictError, FieldIssue, NotFoundError, RequestError
 from art52.services.assessments import Assessor
 from art52.services.audit import record
 from art52.services.decision_aid import explain
@@ -60,18 +61,30 @@ class AssessmentService:
         self._assessor = assessor
 
     def assess_document(
-        self, principal: Principal, document: Any, as_of: dt.date | None, remedies: bool = False
+        self,
+        principal: Principal,
+        document: Any,
+        as_of: dt.date | None,
+        remedies: bool = False,
+        perspective: Perspective = Perspective.ISSUING,
     ) -> Assessment:
         """Assess a measure without storing anything (the stateless endpoint); ``remedies`` adds the decision aid."""
         require(principal, Permission.ASSESS_STATELESS, "assess measures")
+        if remedies and perspective is not Perspective.ISSUING:
+            raise RequestError([FieldIssue("remedies", "remedies are searched for the issuing side only")], "query")
         if remedies:
             return explain(self._assessor(), document, as_of)
-        return self._assessor().assess(document, as_of=as_of)
+        return self._assessor().assess(document, as_of=as_of, perspective=perspective)
 
     def assess_measure(
-        self, principal: Principal, measure_id: str, as_of: dt.date | None, expected_revision: int | None = None
+        self,
+        principal: Principal,
+        measure_id: str,
+        as_of: dt.date | None,
+        expected_revision: int | None = None,
+        perspective: Perspective = Perspective.ISSUING,
     ) -> AssessmentDetail:
-        """Assess the current version of a stored measure and keep the result."""
+        """Assess the current version of a stored measure from ``perspective`` and keep the result."""
         require(principal, Permission.ASSESS, "assess stored measures")
         with self._uow() as uow:
             measure = measure_at_revision(uow, principal, measure_id, expected_revision)
@@ -79,7 +92,7 @@ class AssessmentService:
             version = uow.measures.version(measure_id, measure.version)
         if version is None:
             raise NotFoundError(f"measure {measure_id} has no version {measure.version}")
-        assessment = self._assessor().assess(version.document, as_of=as_of)
+        assessment = self._assessor().assess(version.document, as_of=as_of, perspective=perspective)
         stored = StoredAssessment(
             id=self._new_id(),
             measure_id=measure_id,
@@ -94,6 +107,7 @@ class AssessmentService:
             result=assessment.to_json(),
             created_by=principal.name,
             created_at=self._clock.now(),
+            perspective=perspective,
         )
         with self._uow() as uow:
             current = visible_measure(uow, principal, measure_id)
@@ -124,7 +138,8 @@ class AssessmentService:
                     "as_of": stored.as_of.isoformat(),
                     "rulebook_version": stored.rulebook_version,
                     "status": updated.status.value,
-                },
+                }
+                | ({"perspective": perspective.value} if perspective is not Perspective.ISSUING else {}),
             )
             uow.commit()
         return AssessmentDetail(stored, assessment, [])
@@ -157,4 +172,4 @@ class AssessmentService:
         if version is None:
             raise NotFoundError(f"measure {stored.measure_id} has no version {stored.measure_version}")
         replay = Assessor(assessor.rulebook, assessor.backend, today=lambda: stored.as_of)
-        return replay.assess(version.document, as_of=stored.as_of_requested).to_json()
+        return replay.assess(version.document, as_of=stored.as_of_requested, perspective=stored.perspective).to_json()

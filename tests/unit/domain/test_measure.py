@@ -298,7 +298,7 @@ def _types_in(annotation: Any) -> list[Any]:
 
 def test_every_contract_object_is_closed_and_frozen() -> None:
     models = _models(Measure)
-    assert len(models) == 27  # 26 in contract 1.0, plus Transfer in 1.1
+    assert len(models) == 28  # 26 in contract 1.0, plus Transfer and Enforcing in 1.1
     for model in models:
         assert model.model_config.get("extra") == "forbid", model.__name__
         assert model.model_config.get("frozen") is True, model.__name__

@@ -36,6 +36,7 @@ from art52.domain.measure.regimes import (
     Bulk,
     EEvidence,
     Encryption,
+    Enforcing,
     FurtherUse,
     Led,
     LessIntrusiveAlternative,
@@ -184,6 +185,10 @@ class Measure(_ContractModel):
         "European Production or Preservation Order under Regulation (EU) 2023/1543; fill in for cross-border orders "
         "only."
     )
+    enforcing: Enforcing | None = _fact(
+        "What the enforcing authority knows of a cross-border order notified to it; fill in to assess the order "
+        "from the enforcing side (contract 1.1)."
+    )
     pnr: Pnr | None = _fact("Passenger Name Record processing; fill in for PNR schemes only.")
     further_use: FurtherUse | None = _fact("Reuse of the data for a purpose other than the original one.")
     transfer: Transfer | None = _fact("Transfer of the data to a country outside the EU (contract 1.1).")
@@ -231,6 +236,7 @@ __all__ = [
     "EffectivenessEvidence",
     "Encryption",
     "EncryptionEffect",
+    "Enforcing",
     "Flag",
     "FurtherUse",
     "IsoDate",

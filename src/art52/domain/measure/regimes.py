@@ -18,15 +18,19 @@ from art52.domain.measure.values import (
     NonEmptyText,
     Text,
     UniqueTuple,
+    UtcTime,
     _ContractModel,
     _fact,
 )
 from art52.domain.measure.vocabulary import (
+    AnnexIvCategory,
     EEvidenceAuthority,
     EffectivenessEvidence,
     EncryptionEffect,
+    FundamentalRightsEvidence,
     Objective,
     OrderType,
+    PersonResidence,
     PnrFlights,
     PnrLongTermRetention,
     RequestedData,
@@ -287,6 +291,47 @@ class EEvidence(_ContractModel):
     )
     extension_count: Count | None = _fact(
         "For a preservation order: how many extensions are provided for (contract 1.1)."
+    )
+
+
+class Enforcing(_ContractModel):
+    """What the enforcing authority knows of an order notified to it (Reg. 2023/1543, Arts. 8 and 12; contract 1.1)."""
+
+    notification_received: Flag | None = _fact(
+        "Whether the enforcing authority has received a notification of the order."
+    )
+    notification_received_at: UtcTime | None = _fact(
+        "When the notification was received, in UTC (YYYY-MM-DDThh:mm[:ss]Z); the review deadline runs from it."
+    )
+    emergency: Flag | None = _fact("Whether the notified order is an emergency case.")
+    annex_iv_category: AnnexIvCategory | None = _fact(
+        "The category of offences of Annex IV the issuing authority indicates for the offence ('not_listed' if none)."
+    )
+    conduct_is_offence_in_enforcing_state: Flag | None = _fact(
+        "Whether the conduct for which the order is issued is also an offence under the enforcing State's law."
+    )
+    person_residence: PersonResidence | None = _fact("Where the person whose data are sought resides.")
+    immunity_or_privilege_asserted: Flag | None = _fact(
+        "Whether the data are protected by an immunity or privilege under the enforcing State's law that prevents "
+        "executing the order."
+    )
+    press_freedom_rules_apply: Flag | None = _fact(
+        "Whether the data are covered by the enforcing State's rules on criminal liability relating to freedom of "
+        "the press or of expression that prevent executing the order."
+    )
+    fundamental_rights_concern: Flag | None = _fact(
+        "Whether executing the order would, in the circumstances of the case, entail a manifest breach of a "
+        "fundamental right."
+    )
+    fundamental_rights_evidence: FundamentalRightsEvidence | None = _fact(
+        "What the fundamental-rights concern rests on: nothing, general information only, or specific and "
+        "objective evidence about the case."
+    )
+    ne_bis_in_idem: Flag | None = _fact(
+        "Whether executing the order would be contrary to ne bis in idem (a final decision on the same acts)."
+    )
+    issuing_authority_consulted: Flag | None = _fact(
+        "Whether the enforcing authority has consulted the issuing authority about the ground it intends to raise."
     )
 
 

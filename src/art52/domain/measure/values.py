@@ -28,6 +28,10 @@ DATE_PATTERN = (
     r"-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 )
 JURISDICTION_PATTERN = r"^(EU|[A-Z]{2})$"
+UTC_TIME_PATTERN = (
+    r"^([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
+    r"-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?Z$"
+)
 
 # Size bounds of contract 1.2 (maxLength, maxItems in the schema). A measure names dozens of
 # authorities, not thousands, and describes itself in pages, not megabytes: the bounds keep every
@@ -106,6 +110,8 @@ IsoDate = Annotated[StrictStr, StringConstraints(pattern=DATE_PATTERN), Calendar
 Jurisdiction = Annotated[StrictStr, StringConstraints(pattern=JURISDICTION_PATTERN)]
 Items = Annotated[tuple[_T, ...], MaxLen(MAX_ITEMS)]
 UniqueTuple = Annotated[tuple[_T, ...], MaxLen(MAX_ITEMS), UniqueItems()]
+UtcTime = Annotated[StrictStr, StringConstraints(pattern=UTC_TIME_PATTERN)]
+"""A moment in UTC; the pattern is the whole contract (a day that does not exist is caught where it is used)."""
 
 
 def _fact(description: str) -> Any:

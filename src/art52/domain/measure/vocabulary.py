@@ -110,5 +110,42 @@ EEvidenceAuthority = Literal[
     "other_competent_authority",
     "none",
 ]
+AnnexIvCategory = Literal[
+    "participation_in_criminal_organisation",
+    "terrorism",
+    "trafficking_in_human_beings",
+    "sexual_exploitation_of_children",
+    "drug_trafficking",
+    "weapons_trafficking",
+    "corruption",
+    "fraud",
+    "money_laundering",
+    "counterfeiting_currency",
+    "computer_related_crime",
+    "environmental_crime",
+    "facilitation_of_unauthorised_entry",
+    "murder_or_grievous_bodily_injury",
+    "organ_trafficking",
+    "kidnapping_or_hostage_taking",
+    "racism_and_xenophobia",
+    "organised_or_armed_robbery",
+    "cultural_goods_trafficking",
+    "swindling",
+    "racketeering_and_extortion",
+    "counterfeiting_and_piracy_of_products",
+    "forgery_of_administrative_documents",
+    "forgery_of_means_of_payment",
+    "hormonal_substances_trafficking",
+    "nuclear_materials_trafficking",
+    "stolen_vehicles_trafficking",
+    "rape",
+    "arson",
+    "international_criminal_court_crimes",
+    "unlawful_seizure_of_aircraft_or_ships",
+    "sabotage",
+    "not_listed",
+]
+PersonResidence = Literal["issuing_state", "enforcing_state", "another_state"]
+FundamentalRightsEvidence = Literal["none", "general_information_only", "specific_and_objective"]
 PnrFlights = Literal["extra_eu", "intra_eu_selected", "intra_eu_all"]
 PnrLongTermRetention = Literal["none", "linked_passengers_only", "all_passengers"]
