@@ -30,7 +30,7 @@ from art52.rulebook.snapshot import from_snapshot, to_snapshot
 if TYPE_CHECKING:  # the compiler is imported only by the durable backend, which stores compiled rulesets
     from art52.engine.compiler.ruleset import CompiledRuleset
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # 2: rulebook snapshots hold the parsed conditions
 
 
 def default_cache_dir() -> Path:

@@ -7,6 +7,9 @@ JSON Lines — are a batch, printed with ``--output jsonl`` (the default) or
 ``--output table``; ``--format md`` cannot render a batch, and ``--output`` with an
 explicit ``--format`` is refused rather than guessed. See the README, "Bulk
 assessment", for the exit codes.
+
+Neither typer nor click is imported here: a plain command line calls
+:func:`assess` straight from argparse (:mod:`art52.cli.assess_options`).
 """
 
 from __future__ import annotations
@@ -14,11 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
-
-from art52.cli import RulesDir, app, parse_date
+from art52.cli import parse_date
+from art52.cli.echo import echo
 from art52.cli.exits import EX_UNAVAILABLE, EX_USAGE, VERDICT_EXIT, CliError
 from art52.cli.inputs import Item, read_inputs
 from art52.domain.perspective import Perspective
@@ -29,44 +31,17 @@ if TYPE_CHECKING:
 REPORT_FORMATS = ("json", "summary", "md", "html", "pdf")
 
 
-@app.command()
 def assess(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            help="Measure files (JSON, YAML, JSON Lines .jsonl), directories of them, or - for stdin.",
-            show_default=False,
-        ),
-    ],
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Legal date YYYY-MM-DD.")] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            help="One measure: json (default), summary (the report's lead as JSON), md, html or pdf.",
-            show_default=False,
-        ),
-    ] = None,
-    remedies: Annotated[
-        bool,
-        typer.Option(
-            "--remedies", help="One measure: add why-not and the smallest verified changes that make it compliant."
-        ),
-    ] = False,
-    output: Annotated[
-        str | None, typer.Option("--output", help="A batch: jsonl (default) or table.", show_default=False)
-    ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Worker processes for a batch.")] = 1,
-    perspective: Annotated[
-        str,
-        typer.Option(
-            "--perspective",
-            help="Whose duties to apply to a cross-border order: issuing (default) or enforcing.",
-        ),
-    ] = Perspective.ISSUING.value,
-    rules: RulesDir = None,
-    engine: Annotated[str | None, typer.Option(help="durable or reference (default: ART52_ENGINE or durable).")] = None,
-) -> None:
+    inputs: list[str],
+    as_of: str | None = None,
+    output_format: str | None = None,
+    remedies: bool = False,
+    output: str | None = None,
+    jobs: int = 1,
+    perspective: str = "issuing",
+    rules: Path | None = None,
+    engine: str | None = None,
+) -> int:
     """Assess measures and print the reasoned assessments (exit code: the worst verdict, or 64+ on failure)."""
     from art52.cli.batch import Job, run, with_progress, worst_exit
     from art52.cli.settings import settings_for
@@ -84,7 +59,7 @@ def assess(
     settings_for(rules, engine)  # an invalid --engine or environment fails before any input is read
     items = read_inputs(inputs)
     if output is None and len(items) == 1:
-        _single(items[0], legal_date, output_format or "json", rules, engine, remedies, side)
+        return _single(items[0], legal_date, output_format or "json", rules, engine, remedies, side)
     if output_format not in (None, "json"):
         raise CliError(
             EX_USAGE, f"--format {output_format} renders one measure, not {len(items)}: use --output table or jsonl"
@@ -99,16 +74,16 @@ def assess(
             if output != "table":
                 from art52.cli.outputs import jsonl_line
 
-                typer.echo(jsonl_line(outcome))
+                echo(jsonl_line(outcome))
             if outcome.error:
-                typer.echo(f"art52: {outcome.error}", err=True)
+                echo(f"art52: {outcome.error}", err=True)
     finally:
         close()
     if output == "table":
         from art52.cli.outputs import table
 
-        typer.echo(table(outcomes))
-    raise typer.Exit(worst_exit(outcomes))
+        echo(table(outcomes))
+    return worst_exit(outcomes)
 
 
 def _single(
@@ -119,8 +94,8 @@ def _single(
     engine: str | None,
     remedies: bool = False,
     perspective: Perspective = Perspective.ISSUING,
-) -> None:
-    """One measure: its assessment as JSON, or its report; a broken input fails with its own code."""
+) -> int:
+    """One measure: its assessment as JSON, or its report (and its verdict's exit code); a broken input fails."""
     from art52.bootstrap import build_assessor
     from art52.cli.settings import settings_for
 
@@ -134,10 +109,10 @@ def _single(
     else:
         assessment = assessor.assess(item.document, as_of=legal_date, perspective=perspective)
     if output_format == "json":
-        typer.echo(assessment.to_json())
+        echo(assessment.to_json())
     else:
         _report(assessment, output_format)
-    raise typer.Exit(VERDICT_EXIT[assessment.verdict])
+    return VERDICT_EXIT[assessment.verdict]
 
 
 def _perspective(text: str) -> Perspective:
@@ -167,6 +142,6 @@ def _report(assessment: Assessment, output_format: str) -> None:
     elif output_format == "summary":
         from art52.report.summary import summary_json
 
-        typer.echo(summary_json(report), nl=False)
+        echo(summary_json(report), nl=False)
     else:
-        typer.echo((html if output_format == "html" else markdown)(report), nl=False)
+        echo((html if output_format == "html" else markdown)(report), nl=False)

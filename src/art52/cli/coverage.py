@@ -15,7 +15,8 @@ from typing import Annotated
 
 import typer
 
-from art52.cli import EX_DATAERR, EX_NOINPUT, EX_USAGE, CliError, RulesDir, rules_app
+from art52.cli import EX_DATAERR, EX_NOINPUT, EX_USAGE, CliError
+from art52.cli.app import RulesDir, rules_app
 from art52.config import Settings
 from art52.rulebook.coverage import CoverageReport, coverage_report, report_to_data
 from art52.rulebook.scenarios import FeatureParseError, ScenarioRef, parse_features

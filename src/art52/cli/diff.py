@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from art52.cli import RulesDir, app, parse_date
+from art52.cli import parse_date
+from art52.cli.app import RulesDir, app
 from art52.cli.exits import EX_USAGE, CliError
 from art52.cli.inputs import read_inputs
 

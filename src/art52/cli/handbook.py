@@ -14,7 +14,8 @@ from typing import Annotated
 
 import typer
 
-from art52.cli import EX_CONFIG, EX_DATAERR, EX_IOERR, EX_NOINPUT, CliError, RulesDir, parse_date, rules_app
+from art52.cli import EX_CONFIG, EX_DATAERR, EX_IOERR, EX_NOINPUT, CliError, parse_date
+from art52.cli.app import RulesDir, rules_app
 from art52.cli.coverage import FeaturesDir
 
 

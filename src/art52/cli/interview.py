@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from art52.cli import RulesDir, app, parse_date
+from art52.cli import parse_date
+from art52.cli.app import RulesDir, app
 from art52.cli.exits import EX_IOERR, EX_USAGE, VERDICT_EXIT, CliError
 from art52.cli.inputs import read_inputs
 

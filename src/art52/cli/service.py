@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from art52.cli import EX_CONFIG, EX_DATAERR, EX_IOERR, EX_NOINPUT, EX_USAGE, CliError, app
+from art52.cli import EX_CONFIG, EX_DATAERR, EX_IOERR, EX_NOINPUT, EX_USAGE, CliError
+from art52.cli.app import app
 from art52.config import Settings
 from art52.domain.access import Role
 from art52.domain.audit import ChainProblem

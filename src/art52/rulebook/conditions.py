@@ -178,3 +178,20 @@ def to_data(condition: Condition) -> Any:
     if isinstance(condition, Not):
         return {"not": to_data(condition.item)}
     return {"all" if isinstance(condition, All) else "any": [to_data(i) for i in condition.items]}
+
+
+def from_data(data: Any) -> Condition:
+    """The tree of a condition in the form :func:`to_data` wrote, without re-checking it.
+
+    For data this code wrote itself (the rulebook cache, whose entries are integrity-checked and
+    whose rulebook must still hash to its recorded version); anything else goes through
+    :func:`parse_condition`. Malformed data raises ValueError, KeyError or TypeError.
+    """
+    ((key, body),) = data.items()
+    if key == "not":
+        return Not(from_data(body))
+    if key in ("all", "any"):
+        items = tuple(from_data(item) for item in body)
+        return All(items) if key == "all" else AnyOf(items)
+    ((op, value),) = body.items()
+    return Leaf(key, Op(op), tuple(value) if isinstance(value, list) else value)

@@ -117,3 +117,20 @@ def test_an_unwritable_cache_is_not_used(tmp_path: Path, rules: Path) -> None:
     blocker.write_text("a file where the cache directory would be")
     book = DiskCache(blocker / "cache").rulebook(rules)
     assert book.version == load_rulebook(rules).version
+
+
+def test_a_snapshot_rebuilds_the_rules_the_loader_made(rules: Path) -> None:
+    book = load_rulebook(rules)
+    again = from_snapshot(json.loads(json.dumps(to_snapshot(book))))
+    assert again.rules == book.rules  # the parsed conditions, the default 'otherwise', the places
+    assert [r.spec.model_fields_set for r in again.rules] == [r.spec.model_fields_set for r in book.rules]
+
+
+def test_a_snapshot_whose_conditions_were_changed_is_refused(rules: Path) -> None:
+    snapshot = to_snapshot(load_rulebook(rules))
+    snapshot["rules"][0]["condition"] = {"not": snapshot["rules"][0]["condition"]}
+    with pytest.raises(ValueError, match="recorded version"):
+        from_snapshot(snapshot)
+    snapshot["rules"][0]["condition"] = {"all": [], "any": []}
+    with pytest.raises(ValueError, match="not a rulebook snapshot"):
+        from_snapshot(snapshot)

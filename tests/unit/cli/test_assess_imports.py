@@ -17,7 +17,7 @@ import pytest
 
 from art52.config import default_examples_dir
 
-NOT_NEEDED = ("yaml", "sqlalchemy", "alembic", "fastapi", "uvicorn", "jinja2", "rich", "weasyprint")
+NOT_NEEDED = ("typer", "click", "yaml", "sqlalchemy", "alembic", "fastapi", "uvicorn", "jinja2", "rich", "weasyprint")
 
 PROGRAM = """
 import contextlib, io, json, sys
