@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from art52.adapters.disk_cache import DiskCache, default_cache_dir
 from art52.config import Settings
@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the storage side is imported when it is wired: `art52 asses
     from art52.engine.durable import CompiledStore
     from art52.services.audit import AuditService
     from art52.services.health import ReadinessCheck
+    from art52.services.impact import ImpactService
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
     from art52.services.rules import RuleCatalog
@@ -104,7 +105,39 @@ class Container:
     audit: AuditService
     rules: RuleCatalog
     readiness: ReadinessCheck
+    impact: ImpactService
+    jobs: JobRunner
     close: Callable[[], None]
+
+
+class JobRunner(Protocol):
+    """A job queue the container registers its tasks on (in-process, or procrastinate's workers)."""
+
+    def register(self, task: str, handler: Callable[..., None]) -> None: ...
+
+    def defer(self, task: str, args: dict[str, Any], delay: float = 0.0) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def uses_workers(settings: Settings) -> bool:
+    """Whether jobs go to ``art52 worker`` processes (PostgreSQL) rather than run in this process."""
+    from sqlalchemy.engine import make_url
+
+    if settings.jobs == "auto":
+        return make_url(settings.database_url).get_backend_name() == "postgresql"
+    return settings.jobs == "workers"
+
+
+def job_runner(settings: Settings) -> JobRunner:
+    """The job queue of ``settings`` (nothing is connected until a job is deferred)."""
+    if uses_workers(settings):
+        from art52.adapters.procrastinate_queue import ProcrastinateQueue, make_app
+
+        return ProcrastinateQueue(make_app(settings.database_url, settings.database_schema))
+    from art52.adapters.in_process_queue import InProcessQueue
+
+    return InProcessQueue()
 
 
 def new_id() -> str:
@@ -148,10 +181,12 @@ def build_container(settings: Settings | None = None) -> Container:
     from art52.adapters.clock import SystemClock
     from art52.adapters.database_probe import database_probe
     from art52.adapters.features import FeatureScenarios
+    from art52.adapters.rulebook_files import build_rulebook
     from art52.adapters.unit_of_work import SqlUnitOfWork
     from art52.errors import RulebookError
     from art52.services.audit import AuditService
     from art52.services.health import NotReadyError, ReadinessCheck
+    from art52.services.impact import CHUNK_TASK, ImpactService
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
     from art52.services.rules import RuleCatalog
@@ -165,6 +200,7 @@ def build_container(settings: Settings | None = None) -> Container:
     timeouts = database_timeouts(settings)
     clock = SystemClock()
     backend = make_backend(settings.engine)
+    jobs = job_runner(settings)
 
     def uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(engine, keys, timeouts)
@@ -175,7 +211,13 @@ def build_container(settings: Settings | None = None) -> Container:
     def assessor() -> Assessor:
         return Assessor(rulebook(), backend, today=clock.today)
 
+    impact = ImpactService(
+        uow, clock, new_id, build_rulebook, lambda: backend, jobs, chunk_size=settings.impact_chunk_size
+    )
+    jobs.register(CHUNK_TASK, impact.run_chunk)
+
     def close() -> None:
+        jobs.close()
         engine.dispose()
         probe_engine.dispose()
 
@@ -197,6 +239,8 @@ def build_container(settings: Settings | None = None) -> Container:
         readiness=ReadinessCheck(
             {"database": database_probe(probe_engine, keyed=bool(keys)), "rulebook": rulebook_probe}
         ),
+        impact=impact,
+        jobs=jobs,
         close=close,
     )
 

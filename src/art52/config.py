@@ -55,6 +55,18 @@ class Settings(BaseSettings):
     cache_dir: Path | None = Field(default=None, description="compiled-rulebook cache (default: the user's cache dir)")
     max_json_depth: int = Field(default=32, ge=4, description="deepest accepted nesting of a JSON body")
 
+    # Jobs (README, "Workers"): impact analyses and webhook deliveries.
+    jobs: Literal["auto", "in_process", "workers"] = Field(
+        default="auto",
+        description="where jobs run: workers (art52 worker, PostgreSQL only), in_process, or auto "
+        "(workers on PostgreSQL, in-process on SQLite)",
+    )
+    impact_chunk_size: int = Field(default=250, ge=1, le=10_000, description="measures per impact-analysis job")
+    worker_heartbeat: float = Field(default=2.0, gt=0, description="seconds between a worker's heartbeats")
+    worker_stalled_after: float = Field(
+        default=10.0, gt=0, description="seconds without a heartbeat after which a worker's jobs are run again"
+    )
+
     # Database timeouts (README, "Database timeouts"): no request waits on the database without limit.
     database_statement_timeout: float = Field(
         default=30.0, ge=0, description="seconds one SQL statement may run (PostgreSQL; 0: no limit)"

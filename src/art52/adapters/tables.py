@@ -172,3 +172,60 @@ audit_head = Table(
     Column("hash", String(HASH), nullable=False),
     Column("mac_from", BigInteger, nullable=True),
 )
+
+# Impact analysis (migration 0008): candidate rulebooks, analyses split in chunks, one result row per measure.
+rulebooks = Table(
+    "rulebooks",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("version", String(80), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("files", Text, nullable=False),
+    Column("loaded_by", String(NAME), nullable=False),
+    Column("loaded_at", UTCDateTime(), nullable=False),
+    Column("adopted_by", String(NAME), nullable=True),
+    Column("adopted_at", UTCDateTime(), nullable=True),
+    Index("ix_rulebooks_version", "version"),
+)
+
+impact_analyses = Table(
+    "impact_analyses",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("rulebook_id", String(ID), ForeignKey("rulebooks.id"), nullable=False),
+    Column("organisation", String(ORG), nullable=True),
+    Column("status", String(20), nullable=True),
+    Column("as_of", Date, nullable=True),
+    Column("requested_by", String(NAME), nullable=False),
+    Column("requester_organisation", String(ORG), nullable=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("chunks", Integer, nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("finished_at", UTCDateTime(), nullable=True),
+)
+
+impact_chunks = Table(
+    "impact_chunks",
+    metadata,
+    Column("analysis_id", String(ID), ForeignKey("impact_analyses.id"), primary_key=True),
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("measure_ids", Text, nullable=False),
+    Column("done_at", UTCDateTime(), nullable=True),
+)
+
+impact_results = Table(
+    "impact_results",
+    metadata,
+    Column("analysis_id", String(ID), ForeignKey("impact_analyses.id"), primary_key=True),
+    Column("measure_id", String(ID), primary_key=True),
+    Column("organisation", String(ORG), nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("previous_verdict", String(40), nullable=True),
+    Column("verdict", String(40), nullable=True),
+    Column("principles", Text, nullable=False),
+    Column("findings_added", Text, nullable=False),
+    Column("findings_removed", Text, nullable=False),
+    Column("rules", Text, nullable=False),
+    Column("error", Text, nullable=True),
+)

@@ -13,6 +13,7 @@ from typing import Self
 from sqlalchemy import Connection, Engine, RootTransaction
 
 from art52.adapters.database import Timeouts, unavailable
+from art52.adapters.impact_repository import SqlImpactRepository
 from art52.adapters.repository import (
     SqlAssessmentRepository,
     SqlAuditLog,
@@ -34,6 +35,7 @@ class SqlUnitOfWork:
     assessments: SqlAssessmentRepository
     decisions: SqlDecisionRepository
     audit: SqlAuditLog
+    impact: SqlImpactRepository
 
     def __init__(self, engine: Engine, keys: KeyRing | None = None, timeouts: Timeouts | None = None) -> None:
         self._engine = engine
@@ -56,6 +58,7 @@ class SqlUnitOfWork:
         self.assessments = SqlAssessmentRepository(connection)
         self.decisions = SqlDecisionRepository(connection)
         self.audit = SqlAuditLog(connection, self._keys)
+        self.impact = SqlImpactRepository(connection)
         return self
 
     def __exit__(

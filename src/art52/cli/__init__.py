@@ -173,7 +173,7 @@ def schema(
     typer.echo(json.dumps(schemas[name](), indent=2, sort_keys=True))
 
 
-COMMAND_MODULES: tuple[str, ...] = ("assess", "coverage", "handbook", "service")
+COMMAND_MODULES: tuple[str, ...] = ("assess", "coverage", "handbook", "service", "jobs")
 """Modules under art52.cli that add commands to ``app`` or ``rules_app``."""
 
 _NEEDED_BY = {"assess": ("assess",), "schema": ()}

@@ -9,12 +9,13 @@ its audit event can never be separated.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from types import TracebackType
 from typing import Protocol, Self
 
 from art52.domain.access import TokenRecord
 from art52.domain.audit import AuditEvent, ChainHead
+from art52.domain.impact import MeasureImpact
 from art52.domain.records import (
     Contest,
     Decision,
@@ -23,6 +24,7 @@ from art52.domain.records import (
     MeasureVersion,
     StoredAssessment,
 )
+from art52.domain.rulebook_records import ImpactAnalysis, RulebookRecord, StoredMeasureInput
 
 # Keyset position in a listing of measures, newest first: (created_at, id) of the last item seen.
 MeasureKey = tuple[dt.datetime, str]
@@ -104,6 +106,42 @@ class AuditLog(Protocol):
         ...
 
 
+class ImpactRepository(Protocol):
+    def add_rulebook(self, record: RulebookRecord) -> None: ...
+
+    def rulebook(self, rulebook_id: str) -> RulebookRecord | None: ...
+
+    def adopt(self, rulebook_id: str, by: str, at: dt.datetime) -> None: ...
+
+    def adopted(self) -> RulebookRecord | None: ...
+
+    def add_analysis(self, analysis: ImpactAnalysis, chunks: Sequence[Sequence[str]]) -> None: ...
+
+    def analysis(self, analysis_id: str, *, lock: bool = False) -> ImpactAnalysis | None: ...
+
+    def chunk(self, analysis_id: str, number: int) -> list[str] | None: ...
+
+    def finish_chunk(self, analysis_id: str, number: int, at: dt.datetime) -> int:
+        """Mark a chunk done; the number of chunks still open."""
+        ...
+
+    def finish(self, analysis_id: str, at: dt.datetime) -> bool: ...
+
+    def measure_ids(self, where: MeasureFilter) -> list[str]: ...
+
+    def inputs(self, measure_ids: Sequence[str]) -> list[StoredMeasureInput]: ...
+
+    def done(self, analysis_id: str, measure_ids: Sequence[str]) -> set[str]: ...
+
+    def add_results(self, analysis_id: str, impacts: Iterable[MeasureImpact]) -> None:
+        """Store results; one already stored for the same (analysis, measure) is kept, the new one dropped."""
+        ...
+
+    def count_results(self, analysis_id: str) -> int: ...
+
+    def results(self, analysis_id: str) -> list[MeasureImpact]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository; rolled back unless committed."""
 
@@ -121,6 +159,9 @@ class UnitOfWork(Protocol):
 
     @property
     def audit(self) -> AuditLog: ...
+
+    @property
+    def impact(self) -> ImpactRepository: ...
 
     def __enter__(self) -> Self: ...
 
