@@ -19,7 +19,7 @@ from art52.api import docs, errors, openapi
 from art52.api.deps import known_query_parameters
 from art52.api.limits import BodyLimits
 from art52.api.metrics import Metrics, RequestMetrics
-from art52.api.routes import assessments, events, health, impact, measures, reviews, rules
+from art52.api.routes import assessments, events, health, impact, measures, reviews, rules, webhooks
 from art52.api.routes import handbook as handbook_pages  # the rule handbook under /rules
 from art52.bootstrap import Container, build_container
 
@@ -72,6 +72,7 @@ def create_app(container: Container | None = None) -> FastAPI:
     app.include_router(rules.router())
     app.include_router(events.router())
     app.include_router(impact.router())
+    app.include_router(webhooks.router())
     app.include_router(health.router())
     app.include_router(handbook_pages.router)  # the rule handbook under /rules
     app.add_middleware(

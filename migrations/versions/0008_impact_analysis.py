@@ -1,4 +1,5 @@
-"""Impact analysis: candidate rulebooks kept with their files, analyses in chunks, one result per measure.
+"""Impact analysis and webhooks: candidate rulebooks with their files, analyses in chunks, one result per
+measure; webhook endpoints, their deliveries (one per event and endpoint) and how far the event feed was read.
 
 A result row is keyed by (analysis, measure): a chunk run again after its worker
 died adds nothing for the measures already done, so no measure is counted twice.
@@ -78,6 +79,43 @@ def upgrade() -> None:
         sa.Column("rules", sa.Text, nullable=False),
         sa.Column("error", sa.Text, nullable=True),
     )
+    op.create_table(
+        "webhooks",
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("organisation", sa.String(64), nullable=False),
+        sa.Column("url", sa.Text, nullable=False),
+        sa.Column("event_types", sa.Text, nullable=False),
+        sa.Column("secret", sa.String(80), nullable=False),
+        sa.Column("created_by", sa.String(200), nullable=False),
+        sa.Column("created_at", _when(), nullable=False),
+        sa.Column("from_seq", sa.BigInteger, nullable=False),
+        sa.Column("failures", sa.Integer, nullable=False),
+        sa.Column("disabled_at", _when(), nullable=True),
+    )
+    op.create_index("ix_webhooks_organisation", "webhooks", ["organisation"])
+    op.create_table(
+        "webhook_deliveries",
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("webhook_id", sa.String(36), sa.ForeignKey("webhooks.id"), nullable=False),
+        sa.Column("event_seq", sa.BigInteger, nullable=False),
+        sa.Column("event_type", sa.String(64), nullable=False),
+        sa.Column("subject", sa.String(36), nullable=True),
+        sa.Column("payload", sa.Text, nullable=False),
+        sa.Column("state", sa.String(20), nullable=False),
+        sa.Column("attempts", sa.Integer, nullable=False),
+        sa.Column("created_at", _when(), nullable=False),
+        sa.Column("next_attempt_at", _when(), nullable=False),
+        sa.Column("last_status", sa.Integer, nullable=True),
+        sa.Column("last_error", sa.Text, nullable=True),
+        sa.Column("delivered_at", _when(), nullable=True),
+        sa.UniqueConstraint("webhook_id", "event_seq", name="uq_webhook_deliveries_event"),
+    )
+    op.create_index("ix_webhook_deliveries_pending", "webhook_deliveries", ["webhook_id", "state", "event_seq"])
+    op.create_table(
+        "webhook_cursor",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("seq", sa.BigInteger, nullable=False),
+    )
     if op.get_bind().dialect.name == "postgresql":
         from procrastinate.schema import SchemaManager
 
@@ -108,6 +146,11 @@ def downgrade() -> None:
         op.get_bind().exec_driver_sql(DROP_PROCRASTINATE_FUNCTIONS.replace("%", "%%"))
         for kind in PROCRASTINATE_TYPES:
             op.execute(f"DROP TYPE IF EXISTS {kind} CASCADE")
+    op.drop_table("webhook_cursor")
+    op.drop_index("ix_webhook_deliveries_pending", "webhook_deliveries")
+    op.drop_table("webhook_deliveries")
+    op.drop_index("ix_webhooks_organisation", "webhooks")
+    op.drop_table("webhooks")
     op.drop_table("impact_results")
     op.drop_table("impact_chunks")
     op.drop_table("impact_analyses")

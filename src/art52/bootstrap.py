@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # the storage side is imported when it is wired: `art52 asses
     from art52.services.rules import RuleCatalog
     from art52.services.stored_assessments import AssessmentService
     from art52.services.tokens import TokenService
+    from art52.services.webhooks import WebhookService
 
 
 @runtime_checkable
@@ -106,6 +107,7 @@ class Container:
     rules: RuleCatalog
     readiness: ReadinessCheck
     impact: ImpactService
+    webhooks: WebhookService
     jobs: JobRunner
     close: Callable[[], None]
 
@@ -115,7 +117,7 @@ class JobRunner(Protocol):
 
     def register(self, task: str, handler: Callable[..., None]) -> None: ...
 
-    def defer(self, task: str, args: dict[str, Any], delay: float = 0.0) -> None: ...
+    def defer(self, task: str, args: dict[str, Any], delay: float = 0.0, lock: str | None = None) -> None: ...
 
     def close(self) -> None: ...
 
@@ -183,6 +185,7 @@ def build_container(settings: Settings | None = None) -> Container:
     from art52.adapters.features import FeatureScenarios
     from art52.adapters.rulebook_files import build_rulebook
     from art52.adapters.unit_of_work import SqlUnitOfWork
+    from art52.adapters.webhook_sender import post
     from art52.errors import RulebookError
     from art52.services.audit import AuditService
     from art52.services.health import NotReadyError, ReadinessCheck
@@ -192,6 +195,7 @@ def build_container(settings: Settings | None = None) -> Container:
     from art52.services.rules import RuleCatalog
     from art52.services.stored_assessments import AssessmentService
     from art52.services.tokens import TokenService
+    from art52.services.webhooks import DELIVER_TASK, DISPATCH_TASK, WebhookPolicy, WebhookService
 
     settings = settings or Settings()
     keys = load_key_ring(settings.audit_key, settings.audit_key_file)
@@ -202,8 +206,11 @@ def build_container(settings: Settings | None = None) -> Container:
     backend = make_backend(settings.engine)
     jobs = job_runner(settings)
 
+    def dispatch_events() -> None:
+        jobs.defer(DISPATCH_TASK, {}, lock="webhook-dispatch")
+
     def uow() -> SqlUnitOfWork:
-        return SqlUnitOfWork(engine, keys, timeouts)
+        return SqlUnitOfWork(engine, keys, timeouts, after_events=dispatch_events)
 
     def rulebook() -> Rulebook:
         return rulebook_from(settings.rules_dir)
@@ -215,6 +222,10 @@ def build_container(settings: Settings | None = None) -> Container:
         uow, clock, new_id, build_rulebook, lambda: backend, jobs, chunk_size=settings.impact_chunk_size
     )
     jobs.register(CHUNK_TASK, impact.run_chunk)
+    policy = WebhookPolicy(backoff_base=settings.webhook_backoff, max_attempts=settings.webhook_max_attempts)
+    webhooks = WebhookService(uow, clock, new_id, jobs, post, policy)
+    jobs.register(DISPATCH_TASK, webhooks.dispatch)
+    jobs.register(DELIVER_TASK, webhooks.deliver)
 
     def close() -> None:
         jobs.close()
@@ -240,6 +251,7 @@ def build_container(settings: Settings | None = None) -> Container:
             {"database": database_probe(probe_engine, keyed=bool(keys)), "rulebook": rulebook_probe}
         ),
         impact=impact,
+        webhooks=webhooks,
         jobs=jobs,
         close=close,
     )

@@ -67,6 +67,13 @@ class Settings(BaseSettings):
         default=10.0, gt=0, description="seconds without a heartbeat after which a worker's jobs are run again"
     )
 
+    webhook_backoff: float = Field(
+        default=5.0, gt=0, description="seconds before the first retry of a webhook message; doubled each time"
+    )
+    webhook_max_attempts: int = Field(
+        default=8, ge=1, le=30, description="tries of one message before its endpoint is disabled"
+    )
+
     # Database timeouts (README, "Database timeouts"): no request waits on the database without limit.
     database_statement_timeout: float = Field(
         default=30.0, ge=0, description="seconds one SQL statement may run (PostgreSQL; 0: no limit)"

@@ -37,7 +37,8 @@ class InProcessQueue:
     def register(self, task: str, handler: Handler) -> None:
         self.handlers[task] = handler
 
-    def defer(self, task: str, args: dict[str, Any], delay: float = 0.0) -> None:
+    def defer(self, task: str, args: dict[str, Any], delay: float = 0.0, lock: str | None = None) -> None:
+        """Queue a task; ``lock`` needs nothing here, since one thread runs every task in turn."""
         self._push(task, args, delay, 1)
 
     def _push(self, task: str, args: dict[str, Any], delay: float, attempt: int) -> None:

@@ -20,12 +20,14 @@ from collections.abc import Callable
 from typing import Any
 
 from procrastinate import App, PsycopgConnector, RetryStrategy
+from procrastinate.exceptions import AlreadyEnqueued
 from sqlalchemy.engine import make_url
 
 log = logging.getLogger(__name__)
 
 QUEUE = "art52"
 TASK_ATTEMPTS = 8
+POOL_SIZE = 4
 
 
 def conninfo(url: str) -> str:
@@ -35,7 +37,8 @@ def conninfo(url: str) -> str:
 
 def make_app(url: str, schema: str | None = None) -> App:
     options: dict[str, Any] = {"options": f"-csearch_path={schema}"} if schema else {}
-    return App(connector=PsycopgConnector(conninfo=conninfo(url), kwargs=options))
+    connector = PsycopgConnector(conninfo=conninfo(url), kwargs=options, min_size=1, max_size=POOL_SIZE)
+    return App(connector=connector)
 
 
 def schema_sql() -> str:
@@ -56,14 +59,18 @@ class ProcrastinateQueue:
         retry = RetryStrategy(max_attempts=TASK_ATTEMPTS, wait=1, exponential_wait=2)
         self.app.task(name=task, queue=QUEUE, retry=retry)(handler)
 
-    def defer(self, task: str, args: dict[str, Any], delay: float = 0.0) -> None:
+    def defer(self, task: str, args: dict[str, Any], delay: float = 0.0, lock: str | None = None) -> None:
+        """Queue a job; jobs sharing ``lock`` run one at a time, and only one of them waits in the queue."""
         if not self._opened:
             self.app.open()
             self._opened = True
         options: dict[str, Any] = {"queue": QUEUE}
         if delay > 0:
             options["schedule_in"] = {"seconds": delay}
-        self.app.configure_task(task, **options).defer(**args)
+        if lock is not None:
+            options.update(lock=lock, queueing_lock=lock)
+        with contextlib.suppress(AlreadyEnqueued):  # the job already waiting will do this one's work
+            self.app.configure_task(task, **options).defer(**args)
 
     def close(self) -> None:
         if self._opened:

@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -228,4 +229,48 @@ impact_results = Table(
     Column("findings_removed", Text, nullable=False),
     Column("rules", Text, nullable=False),
     Column("error", Text, nullable=True),
+)
+
+# Webhooks (migration 0008): endpoints, their deliveries (one per event and endpoint), and how far the feed was read.
+webhooks = Table(
+    "webhooks",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("organisation", String(ORG), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("event_types", Text, nullable=False),
+    Column("secret", String(80), nullable=False),
+    Column("created_by", String(NAME), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("from_seq", BigInteger, nullable=False),
+    Column("failures", Integer, nullable=False),
+    Column("disabled_at", UTCDateTime(), nullable=True),
+    Index("ix_webhooks_organisation", "organisation"),
+)
+
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("webhook_id", String(ID), ForeignKey("webhooks.id"), nullable=False),
+    Column("event_seq", BigInteger, nullable=False),
+    Column("event_type", String(64), nullable=False),
+    Column("subject", String(ID), nullable=True),
+    Column("payload", Text, nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("next_attempt_at", UTCDateTime(), nullable=False),
+    Column("last_status", Integer, nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("delivered_at", UTCDateTime(), nullable=True),
+    UniqueConstraint("webhook_id", "event_seq", name="uq_webhook_deliveries_event"),
+    Index("ix_webhook_deliveries_pending", "webhook_id", "state", "event_seq"),
+)
+
+webhook_cursor = Table(
+    "webhook_cursor",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", BigInteger, nullable=False),
 )

@@ -44,7 +44,9 @@ RulebookBuilder = Callable[[Mapping[str, str]], Rulebook]
 class JobQueue(Protocol):
     """Runs named tasks later, somewhere: in this process, or on the workers sharing the database."""
 
-    def defer(self, task: str, args: dict[str, Any], delay: float = 0.0) -> None: ...
+    def defer(self, task: str, args: dict[str, Any], delay: float = 0.0, lock: str | None = None) -> None:
+        """Run ``task(**args)`` after ``delay`` seconds; tasks sharing a ``lock`` never run at the same time."""
+        ...
 
 
 @dataclass(frozen=True)

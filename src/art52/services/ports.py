@@ -25,6 +25,7 @@ from art52.domain.records import (
     StoredAssessment,
 )
 from art52.domain.rulebook_records import ImpactAnalysis, RulebookRecord, StoredMeasureInput
+from art52.domain.webhooks import Delivery, Webhook
 
 # Keyset position in a listing of measures, newest first: (created_at, id) of the last item seen.
 MeasureKey = tuple[dt.datetime, str]
@@ -142,6 +143,36 @@ class ImpactRepository(Protocol):
     def results(self, analysis_id: str) -> list[MeasureImpact]: ...
 
 
+class WebhookRepository(Protocol):
+    def add(self, webhook: Webhook) -> None: ...
+
+    def get(self, webhook_id: str) -> Webhook | None: ...
+
+    def active(self) -> list[Webhook]: ...
+
+    def for_organisation(self, organisation: str) -> list[Webhook]: ...
+
+    def set_failures(self, webhook_id: str, failures: int, disabled_at: dt.datetime | None = None) -> None: ...
+
+    def cursor(self) -> int:
+        """The last event dispatched, locked until commit."""
+        ...
+
+    def move_cursor(self, seq: int) -> None: ...
+
+    def add_deliveries(self, deliveries: Sequence[Delivery]) -> None:
+        """Store deliveries; one already stored for the same (endpoint, event) is kept."""
+        ...
+
+    def pending(self, webhook_id: str, limit: int) -> list[Delivery]: ...
+
+    def update_delivery(self, delivery: Delivery) -> None: ...
+
+    def fail_pending(self, webhook_id: str) -> None: ...
+
+    def deliveries(self, webhook_id: str, limit: int) -> list[Delivery]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository; rolled back unless committed."""
 
@@ -162,6 +193,9 @@ class UnitOfWork(Protocol):
 
     @property
     def impact(self) -> ImpactRepository: ...
+
+    @property
+    def webhooks(self) -> WebhookRepository: ...
 
     def __enter__(self) -> Self: ...
 
