@@ -31,7 +31,8 @@ workflow for officials, and an audit trail.
 created with `art52 tokens create --org ORG --role ROLE --name NAME`. Roles: `submitter`
 (creates, revises, submits and assesses measures), `reviewer` (assesses, takes for review,
 decides, contests findings), `rule_admin` (reads the rulebook, and the measures and
-events of its organisation) and `auditor` (reads every organisation, changes nothing).
+events of its organisation; loads candidate rulebooks, runs impact analyses, adopts a
+rulebook, registers webhooks) and `auditor` (reads every organisation, changes nothing).
 Measures are visible only inside their organisation.
 
 **Errors** are RFC 9457 problem details (`application/problem+json`) with a stable `type`.

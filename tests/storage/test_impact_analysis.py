@@ -12,6 +12,7 @@ from impact_fixtures import candidate_rules, example_documents, principal, store
 
 from art52.adapters.rulebook_files import read_rules_tree
 from art52.bootstrap import Container, build_container
+from art52.cli import main
 from art52.config import Settings
 from art52.domain.access import Role
 from art52.domain.records import MeasureFilter
@@ -20,6 +21,7 @@ from art52.errors import PermissionDeniedError
 from art52.rulebook.loader import load_rulebook
 from art52.services.assessments import Assessor
 from art52.services.impact import ImpactReport
+from art52.services.impact_report import CSV_COLUMNS
 
 
 @pytest.fixture
@@ -138,3 +140,32 @@ def test_a_rule_admin_analyses_only_its_own_organisation(in_process: Container, 
     report = finished(in_process, in_process.impact.start_as(rita, candidate.id, None, None, None).id)
     assert sorted(r.measure_id for r in report.results) == sorted(mine)
     assert {r.organisation for r in report.results} == {"ministry"}
+
+
+def test_the_command_reports_the_changes_as_json_and_csv_and_exits_1_when_some_measure_changes(
+    in_process: Container,
+    database: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    alice = principal(in_process, "Alice", Role.SUBMITTER, "ministry")
+    ids = store_assessed(in_process, alice, example_documents()[:3])
+    monkeypatch.setenv("ART52_DATABASE_URL", database.database_url)
+    if database.database_schema:
+        monkeypatch.setenv("ART52_DATABASE_SCHEMA", database.database_schema)
+    monkeypatch.setenv("ART52_JOBS", "in_process")
+    candidate_dir = candidate_rules(tmp_path / "candidate")
+    capsys.readouterr()
+
+    assert main(["impact", "--rules", str(candidate_dir)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["counts"] == {"changed": 1, "unchanged": 2, "not_assessed_before": 0, "failed": 0}
+    assert report["groups"] == [{"rules": ["RET-011@1"], "measures": [ids[0]]}]
+
+    assert main(["impact", "--rules", str(candidate_dir), "--format", "csv", "--organisation", "elsewhere"]) == 0
+    assert capsys.readouterr().out.splitlines() == [",".join(CSV_COLUMNS)]
+
+    assert main(["impact", "--rules", str(tmp_path / "missing")]) == 78
+    assert main(["impact"]) == 64
+    assert "either --rules DIR or --git-ref REF" in capsys.readouterr().err
