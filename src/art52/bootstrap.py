@@ -179,6 +179,7 @@ def migrate(settings: Settings | None = None) -> None:
 
 def build_container(settings: Settings | None = None) -> Container:
     """Wire the services on the configured database, rulebook and engine backend."""
+    from art52.adapters.adopted_rulebook import AdoptedRulebook
     from art52.adapters.audit_keys import load_key_ring
     from art52.adapters.clock import SystemClock
     from art52.adapters.database_probe import database_probe
@@ -212,8 +213,10 @@ def build_container(settings: Settings | None = None) -> Container:
     def uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(engine, keys, timeouts, after_events=dispatch_events)
 
-    def rulebook() -> Rulebook:
+    def configured_rulebook() -> Rulebook:
         return rulebook_from(settings.rules_dir)
+
+    rulebook = AdoptedRulebook(uow, configured_rulebook, settings.adopted_rulebook_ttl)  # once one is adopted
 
     def assessor() -> Assessor:
         return Assessor(rulebook(), backend, today=clock.today)
@@ -234,7 +237,7 @@ def build_container(settings: Settings | None = None) -> Container:
 
     def rulebook_probe() -> None:
         try:
-            rulebook()
+            configured_rulebook()  # an adopted rulebook was validated when it was loaded
         except RulebookError as error:
             issues = len(error.issues)
             raise NotReadyError(f"the rulebook is invalid ({issues} issues; run art52 rules check)") from None

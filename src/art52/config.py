@@ -67,6 +67,9 @@ class Settings(BaseSettings):
         default=10.0, gt=0, description="seconds without a heartbeat after which a worker's jobs are run again"
     )
 
+    adopted_rulebook_ttl: float = Field(
+        default=2.0, ge=0, description="seconds a process keeps its answer to 'which rulebook is adopted?'"
+    )
     webhook_backoff: float = Field(
         default=5.0, gt=0, description="seconds before the first retry of a webhook message; doubled each time"
     )

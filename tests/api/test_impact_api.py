@@ -8,10 +8,20 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from impact_fixtures import candidate_rules, example_documents
 
 from art52.adapters.rulebook_files import read_rules_tree
+from art52.bootstrap import migrate
+
+
+@pytest.fixture
+def settings(tmp_path: Path, settings_for: Any) -> Any:
+    """The test settings; the server looks the adopted rulebook up on every use."""
+    built = settings_for(tmp_path, adopted_rulebook_ttl=0)
+    migrate(built)
+    return built
 
 
 def finished(client: TestClient, location: str, headers: dict[str, str]) -> dict[str, Any]:
@@ -62,6 +72,12 @@ def test_a_rule_admin_sees_which_measures_a_candidate_changes_and_adopts_it(
     events = client.get("/v1/events", headers=callers.rule_admin).json()["events"]
     kinds = [e["kind"] for e in events]
     assert kinds[-4:] == ["rulebook.loaded", "impact_analysis.started", "impact_analysis.finished", "rulebook.adopted"]
+
+    before = client.get(f"/v1/measures/{ids[0]}/assessments", headers=callers.submitter).json()
+    assert {a["rulebook_version"] for a in before["items"]} != {rulebook["version"]}
+    after = client.post(f"/v1/measures/{ids[0]}/assessments", headers=callers.submitter).json()
+    assert after["rulebook_version"] == rulebook["version"]
+    assert after["verdict"] == report["changes"][0]["verdict"]
 
 
 def test_an_invalid_candidate_is_refused_naming_its_file(client: TestClient, callers: Any, problem: Any) -> None:
