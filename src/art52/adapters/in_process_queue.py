@@ -62,10 +62,18 @@ class InProcessQueue:
                 self._changed.wait(left)
         return True
 
-    def close(self) -> None:
+    def close(self, timeout: float = 30.0) -> None:
+        """Stop after the task running now (if any); tasks not yet started are dropped.
+
+        Webhook dispatch resumes from its stored position at the next event; an impact analysis
+        whose chunks are dropped stays "running" and must be started again.
+        """
         with self._changed:
             self._closed = True
             self._changed.notify_all()
+            thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
 
     def _run(self) -> None:
         while True:
