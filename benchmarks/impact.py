@@ -203,7 +203,9 @@ def report(count: int, seconds: dict[int, float], load: tuple[float, float, floa
             f"Target: 100,000 measures in under {TARGET_SECONDS:.0f} s with two workers — **{verdict}** on this run.",
             "Each measure costs one full assessment (the pipeline, budget point 1) plus its comparison; the workers",
             "add the reads and writes of their chunks. Throughput scales with workers while there are cores for them:",
-            "on this 2-core machine the second worker shares the cores with PostgreSQL and the first.",
+            "on this 2-core machine the second worker shares the cores with PostgreSQL and the first. Every run also",
+            "builds and compiles the candidate rulebook once per process (the in-process run in the measuring",
+            "process, which also polls the progress). Figures taken under a high load average are not the machine's.",
             END,
         ]
     )
