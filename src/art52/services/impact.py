@@ -32,7 +32,7 @@ from art52.rulebook.catalog import Rulebook
 from art52.services.assessments import Assessor
 from art52.services.audit import record
 from art52.services.guards import require
-from art52.services.ports import Clock, UnitOfWorkFactory
+from art52.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 CHUNK_TASK = "impact_chunk"
 DEFAULT_CHUNK_SIZE = 250
@@ -224,7 +224,7 @@ class ImpactService:
                 self._record_finished(uow, locked, uow.impact.results(analysis_id))
             uow.commit()
 
-    def _record_finished(self, uow: Any, analysis: ImpactAnalysis, results: list[MeasureImpact]) -> None:
+    def _record_finished(self, uow: UnitOfWork, analysis: ImpactAnalysis, results: list[MeasureImpact]) -> None:
         counts = {kind.value: sum(1 for r in results if r.kind is kind) for kind in ImpactKind}
         record(
             uow,
