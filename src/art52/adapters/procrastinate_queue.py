@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -54,6 +55,7 @@ class ProcrastinateQueue:
     def __init__(self, app: App) -> None:
         self.app = app
         self._opened = False
+        self._opening = threading.Lock()  # the server defers from several request threads
 
     def register(self, task: str, handler: Callable[..., None]) -> None:
         retry = RetryStrategy(max_attempts=TASK_ATTEMPTS, wait=1, exponential_wait=2)
@@ -61,9 +63,10 @@ class ProcrastinateQueue:
 
     def defer(self, task: str, args: dict[str, Any], delay: float = 0.0, lock: str | None = None) -> None:
         """Queue a job; jobs sharing ``lock`` run one at a time, and only one of them waits in the queue."""
-        if not self._opened:
-            self.app.open()
-            self._opened = True
+        with self._opening:
+            if not self._opened:
+                self.app.open()
+                self._opened = True
         options: dict[str, Any] = {"queue": QUEUE}
         if delay > 0:
             options["schedule_in"] = {"seconds": delay}
@@ -73,9 +76,10 @@ class ProcrastinateQueue:
             self.app.configure_task(task, **options).defer(**args)
 
     def close(self) -> None:
-        if self._opened:
-            self.app.close()
-            self._opened = False
+        with self._opening:
+            if self._opened:
+                self.app.close()
+                self._opened = False
 
 
 async def rescue_stalled(app: App, stalled_after: float) -> int:
