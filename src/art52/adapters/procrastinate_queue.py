@@ -55,6 +55,7 @@ class ProcrastinateQueue:
     def __init__(self, app: App) -> None:
         self.app = app
         self._opened = False
+        self._owned = True
         self._opening = threading.Lock()  # the server defers from several request threads
 
     def register(self, task: str, handler: Callable[..., None]) -> None:
@@ -75,11 +76,17 @@ class ProcrastinateQueue:
         with contextlib.suppress(AlreadyEnqueued):  # the job already waiting will do this one's work
             self.app.configure_task(task, **options).defer(**args)
 
+    def opened_elsewhere(self) -> None:
+        """The app was opened by the worker's event loop: deferring must not open it again."""
+        with self._opening:
+            self._opened = True
+            self._owned = False
+
     def close(self) -> None:
         with self._opening:
-            if self._opened:
+            if self._opened and self._owned:
                 self.app.close()
-                self._opened = False
+            self._opened = False
 
 
 async def rescue_stalled(app: App, stalled_after: float) -> int:
@@ -93,8 +100,12 @@ async def rescue_stalled(app: App, stalled_after: float) -> int:
     return count
 
 
-def run_workers(app: App, concurrency: int, heartbeat: float, stalled_after: float) -> None:
-    """Run a worker until it is stopped (SIGINT/SIGTERM), rescuing stalled jobs meanwhile."""
+def run_workers(queue: ProcrastinateQueue, concurrency: int, heartbeat: float, stalled_after: float) -> None:
+    """Run a worker until it is stopped (SIGINT/SIGTERM), rescuing stalled jobs meanwhile.
+
+    Jobs the tasks defer go through the worker's own connection pool (opened here).
+    """
+    app = queue.app
 
     async def rescue_forever() -> None:
         while True:
@@ -104,6 +115,7 @@ def run_workers(app: App, concurrency: int, heartbeat: float, stalled_after: flo
 
     async def main() -> None:
         async with app.open_async():
+            queue.opened_elsewhere()
             rescuer = asyncio.create_task(rescue_forever())
             try:
                 await app.run_worker_async(

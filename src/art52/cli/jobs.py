@@ -9,6 +9,7 @@ do (so a pipeline can stop on it), 64 and above for failures.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import time
 from pathlib import Path
@@ -94,6 +95,7 @@ def worker(
         raise CliError(EX_USAGE, "ART52_JOBS=in_process: jobs run in the server, not on workers")
     typer.echo(f"art52: worker on {describe_database(settings)} ({concurrency} at a time)", err=True)
     try:
-        run_workers(container.jobs.app, concurrency, settings.worker_heartbeat, settings.worker_stalled_after)
+        logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        run_workers(container.jobs, concurrency, settings.worker_heartbeat, settings.worker_stalled_after)
     finally:
         container.close()
