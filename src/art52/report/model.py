@@ -288,7 +288,9 @@ def _principle(
         outcome_class=result.outcome.value,
         reason=reason,
         open_findings=tuple(
-            views[r] for r in result.findings if views[r].effect_class != Effect.SATISFIED.value and r not in decisive
+            views[r]
+            for r in result.findings
+            if views[r].effect_class != Effect.SATISFIED.value and r not in decisive
         ),
         decisive=tuple(r for r in result.findings if r in decisive),
     )
