@@ -21,6 +21,7 @@ from art52.api.idempotency import IdempotencyKeys
 from art52.api.limits import BodyLimits
 from art52.api.metrics import Metrics, RequestMetrics
 from art52.api.routes import assessments, events, health, interviews, measures, reviews, rules, what_if
+from art52.api.routes import assessments, events, health, impact, measures, reviews, rules, webhooks
 from art52.api.routes import handbook as handbook_pages  # the rule handbook under /rules
 from art52.api.security_headers import SecurityHeaders
 from art52.bootstrap import Container, build_container
@@ -33,7 +34,8 @@ workflow for officials, and an audit trail.
 created with `art52 tokens create --org ORG --role ROLE --name NAME`. Roles: `submitter`
 (creates, revises, submits and assesses measures), `reviewer` (assesses, takes for review,
 decides, contests findings), `rule_admin` (reads the rulebook, and the measures and
-events of its organisation) and `auditor` (reads every organisation, changes nothing).
+events of its organisation; loads candidate rulebooks, runs impact analyses, adopts a
+rulebook, registers webhooks) and `auditor` (reads every organisation, changes nothing).
 Measures are visible only inside their organisation.
 
 **Errors** are RFC 9457 problem details (`application/problem+json`) with a stable `type`.
@@ -79,6 +81,8 @@ def create_app(container: Container | None = None) -> FastAPI:
     app.include_router(reviews.router())
     app.include_router(rules.router())
     app.include_router(events.router())
+    app.include_router(impact.router())
+    app.include_router(webhooks.router())
     app.include_router(health.router())
     app.include_router(handbook_pages.router)  # the rule handbook under /rules
     web.install(app)  # the pages for officials and reviewers, at /

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from art52.adapters.disk_cache import DiskCache, default_cache_dir
 from art52.config import Settings
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the storage side is imported when it is wired: `art52 asses
     from art52.services.health import ReadinessCheck
     from art52.services.idempotency import IdempotencyService
     from art52.services.interviews import InterviewService
+    from art52.services.impact import ImpactService
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
     from art52.services.rules import RuleCatalog
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # the storage side is imported when it is wired: `art52 asses
     from art52.services.stored_assessments import AssessmentService
     from art52.services.tokens import TokenService
     from art52.services.what_if import WhatIfService
+    from art52.services.webhooks import WebhookService
 
 
 @runtime_checkable
@@ -115,7 +117,40 @@ class Container:
     idempotency: IdempotencyService
     rules: RuleCatalog
     readiness: ReadinessCheck
+    impact: ImpactService
+    webhooks: WebhookService
+    jobs: JobRunner
     close: Callable[[], None]
+
+
+class JobRunner(Protocol):
+    """A job queue the container registers its tasks on (in-process, or procrastinate's workers)."""
+
+    def register(self, task: str, handler: Callable[..., None]) -> None: ...
+
+    def defer(self, task: str, args: dict[str, Any], delay: float = 0.0, lock: str | None = None) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def uses_workers(settings: Settings) -> bool:
+    """Whether jobs go to ``art52 worker`` processes (PostgreSQL) rather than run in this process."""
+    from sqlalchemy.engine import make_url
+
+    if settings.jobs == "auto":
+        return make_url(settings.database_url).get_backend_name() == "postgresql"
+    return settings.jobs == "workers"
+
+
+def job_runner(settings: Settings) -> JobRunner:
+    """The job queue of ``settings`` (nothing is connected until a job is deferred)."""
+    if uses_workers(settings):
+        from art52.adapters.procrastinate_queue import ProcrastinateQueue, make_app
+
+        return ProcrastinateQueue(make_app(settings.database_url, settings.database_schema))
+    from art52.adapters.in_process_queue import InProcessQueue
+
+    return InProcessQueue()
 
 
 def new_id() -> str:
@@ -155,18 +190,22 @@ def migrate(settings: Settings | None = None) -> None:
 
 def build_container(settings: Settings | None = None) -> Container:
     """Wire the services on the configured database, rulebook and engine backend."""
+    from art52.adapters.adopted_rulebook import AdoptedRulebook
     from art52.adapters.audit_keys import load_key_ring
     from art52.adapters.clock import SystemClock
     from art52.adapters.database_probe import database_probe
     from art52.adapters.features import FeatureScenarios
     from art52.adapters.idempotency_store import SqlIdempotencyStore
+    from art52.adapters.rulebook_files import build_rulebook
     from art52.adapters.unit_of_work import SqlUnitOfWork
+    from art52.adapters.webhook_sender import post
     from art52.errors import RulebookError
     from art52.services.audit import AuditService
     from art52.services.deadlines import DeadlineService
     from art52.services.health import NotReadyError, ReadinessCheck
     from art52.services.idempotency import IdempotencyService
     from art52.services.interviews import InterviewService
+    from art52.services.impact import CHUNK_TASK, ImpactService
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
     from art52.services.rules import RuleCatalog
@@ -174,6 +213,7 @@ def build_container(settings: Settings | None = None) -> Container:
     from art52.services.stored_assessments import AssessmentService
     from art52.services.tokens import TokenService
     from art52.services.what_if import WhatIfService
+    from art52.services.webhooks import DELIVER_TASK, DISPATCH_TASK, WebhookPolicy, WebhookService
 
     settings = settings or Settings()
     keys = load_key_ring(settings.audit_key, settings.audit_key_file)
@@ -182,23 +222,39 @@ def build_container(settings: Settings | None = None) -> Container:
     timeouts = database_timeouts(settings)
     clock = SystemClock()
     backend = make_backend(settings.engine)
+    jobs = job_runner(settings)
+
+    def dispatch_events() -> None:
+        jobs.defer(DISPATCH_TASK, {}, lock="webhook-dispatch")
 
     def uow() -> SqlUnitOfWork:
-        return SqlUnitOfWork(engine, keys, timeouts)
+        return SqlUnitOfWork(engine, keys, timeouts, after_events=dispatch_events)
 
-    def rulebook() -> Rulebook:
+    def configured_rulebook() -> Rulebook:
         return rulebook_from(settings.rules_dir)
+
+    rulebook = AdoptedRulebook(uow, configured_rulebook, settings.adopted_rulebook_ttl)  # once one is adopted
 
     def assessor() -> Assessor:
         return Assessor(rulebook(), backend, today=clock.today)
 
+    impact = ImpactService(
+        uow, clock, new_id, build_rulebook, lambda: backend, jobs, chunk_size=settings.impact_chunk_size
+    )
+    jobs.register(CHUNK_TASK, impact.run_chunk)
+    policy = WebhookPolicy(backoff_base=settings.webhook_backoff, max_attempts=settings.webhook_max_attempts)
+    webhooks = WebhookService(uow, clock, new_id, jobs, post, policy)
+    jobs.register(DISPATCH_TASK, webhooks.dispatch)
+    jobs.register(DELIVER_TASK, webhooks.deliver)
+
     def close() -> None:
+        jobs.close()
         engine.dispose()
         probe_engine.dispose()
 
     def rulebook_probe() -> None:
         try:
-            rulebook()
+            configured_rulebook()  # an adopted rulebook was validated when it was loaded
         except RulebookError as error:
             issues = len(error.issues)
             raise NotReadyError(f"the rulebook is invalid ({issues} issues; run art52 rules check)") from None
@@ -222,6 +278,9 @@ def build_container(settings: Settings | None = None) -> Container:
         readiness=ReadinessCheck(
             {"database": database_probe(probe_engine, keyed=bool(keys)), "rulebook": rulebook_probe}
         ),
+        impact=impact,
+        webhooks=webhooks,
+        jobs=jobs,
         close=close,
     )
 

@@ -64,6 +64,28 @@ class Settings(BaseSettings):
         default=True, description="mark the session cookie Secure (browsers still send it to http://localhost)"
     )
 
+    # Jobs (README, "Workers"): impact analyses and webhook deliveries.
+    jobs: Literal["auto", "in_process", "workers"] = Field(
+        default="auto",
+        description="where jobs run: workers (art52 worker, PostgreSQL only), in_process, or auto "
+        "(workers on PostgreSQL, in-process on SQLite)",
+    )
+    impact_chunk_size: int = Field(default=250, ge=1, le=10_000, description="measures per impact-analysis job")
+    worker_heartbeat: float = Field(default=2.0, gt=0, description="seconds between a worker's heartbeats")
+    worker_stalled_after: float = Field(
+        default=10.0, gt=0, description="seconds without a heartbeat after which a worker's jobs are run again"
+    )
+
+    adopted_rulebook_ttl: float = Field(
+        default=2.0, ge=0, description="seconds a process keeps its answer to 'which rulebook is adopted?'"
+    )
+    webhook_backoff: float = Field(
+        default=5.0, gt=0, description="seconds before the first retry of a webhook message; doubled each time"
+    )
+    webhook_max_attempts: int = Field(
+        default=8, ge=1, le=30, description="tries of one message before its endpoint is disabled"
+    )
+
     # Database timeouts (README, "Database timeouts"): no request waits on the database without limit.
     database_statement_timeout: float = Field(
         default=30.0, ge=0, description="seconds one SQL statement may run (PostgreSQL; 0: no limit)"

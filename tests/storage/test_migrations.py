@@ -34,12 +34,18 @@ def test_an_empty_database_is_not_ready_until_migrated(unmigrated: Settings) -> 
         container.close()
 
 
+def _not_the_job_queue(name: str | None, kind: str, _parents: object) -> bool:
+    """procrastinate's own tables (PostgreSQL) are its business, not the queries' here."""
+    return not (kind == "table" and name is not None and name.startswith("procrastinate_"))
+
+
 def test_the_migrated_schema_is_the_one_the_queries_use(database: Settings) -> None:
     engine = _engine(database)
     try:
         assert current_revision(engine) == head_revision()
         with engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            opts = {"compare_type": True, "include_name": _not_the_job_queue}
+            context = MigrationContext.configure(connection, opts=opts)
             assert compare_metadata(context, metadata) == []
     finally:
         engine.dispose()

@@ -301,6 +301,7 @@ class SqlAuditLog:
     def __init__(self, connection: Connection, keys: KeyRing | None = None) -> None:
         self._c = connection
         self._keys = keys or KeyRing()
+        self.appended = False  # whether this transaction added events (their webhooks are dispatched on commit)
 
     def head(self, *, lock: bool = False) -> ChainHead:
         h = t.audit_head.c
@@ -324,6 +325,7 @@ class SqlAuditLog:
         )
         if moved.rowcount != 1:
             raise ConflictError("the audit chain moved while an event was appended; nothing was written")
+        self.appended = True
 
     def events(self, after: int, limit: int | None = None, organisation: str | None = None) -> list[AuditEvent]:
         e = t.audit_events.c

@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -220,4 +221,103 @@ idempotency_keys = Table(
     Column("created_at", UTCDateTime(), nullable=False),
     Column("expires_at", UTCDateTime(), nullable=False),
     Index("ix_idempotency_keys_expires_at", "expires_at"),
+# Impact analysis (migration 0008): candidate rulebooks, analyses split in chunks, one result row per measure.
+rulebooks = Table(
+    "rulebooks",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("version", String(80), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("files", Text, nullable=False),
+    Column("loaded_by", String(NAME), nullable=False),
+    Column("loaded_at", UTCDateTime(), nullable=False),
+    Column("adopted_by", String(NAME), nullable=True),
+    Column("adopted_at", UTCDateTime(), nullable=True),
+    Index("ix_rulebooks_version", "version"),
+)
+
+impact_analyses = Table(
+    "impact_analyses",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("rulebook_id", String(ID), ForeignKey("rulebooks.id"), nullable=False),
+    Column("organisation", String(ORG), nullable=True),
+    Column("status", String(20), nullable=True),
+    Column("as_of", Date, nullable=True),
+    Column("requested_by", String(NAME), nullable=False),
+    Column("requester_organisation", String(ORG), nullable=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("chunks", Integer, nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("finished_at", UTCDateTime(), nullable=True),
+)
+
+impact_chunks = Table(
+    "impact_chunks",
+    metadata,
+    Column("analysis_id", String(ID), ForeignKey("impact_analyses.id"), primary_key=True),
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("measure_ids", Text, nullable=False),
+    Column("done_at", UTCDateTime(), nullable=True),
+)
+
+impact_results = Table(
+    "impact_results",
+    metadata,
+    Column("analysis_id", String(ID), ForeignKey("impact_analyses.id"), primary_key=True),
+    Column("measure_id", String(ID), primary_key=True),
+    Column("organisation", String(ORG), nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("previous_verdict", String(40), nullable=True),
+    Column("verdict", String(40), nullable=True),
+    Column("principles", Text, nullable=False),
+    Column("findings_added", Text, nullable=False),
+    Column("findings_removed", Text, nullable=False),
+    Column("rules", Text, nullable=False),
+    Column("error", Text, nullable=True),
+)
+
+# Webhooks (migration 0008): endpoints, their deliveries (one per event and endpoint), and how far the feed was read.
+webhooks = Table(
+    "webhooks",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("organisation", String(ORG), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("event_types", Text, nullable=False),
+    Column("secret", String(80), nullable=False),
+    Column("created_by", String(NAME), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("from_seq", BigInteger, nullable=False),
+    Column("failures", Integer, nullable=False),
+    Column("disabled_at", UTCDateTime(), nullable=True),
+    Index("ix_webhooks_organisation", "organisation"),
+)
+
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("webhook_id", String(ID), ForeignKey("webhooks.id"), nullable=False),
+    Column("event_seq", BigInteger, nullable=False),
+    Column("event_type", String(64), nullable=False),
+    Column("subject", String(ID), nullable=True),
+    Column("payload", Text, nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("next_attempt_at", UTCDateTime(), nullable=False),
+    Column("last_status", Integer, nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("delivered_at", UTCDateTime(), nullable=True),
+    UniqueConstraint("webhook_id", "event_seq", name="uq_webhook_deliveries_event"),
+    Index("ix_webhook_deliveries_pending", "webhook_id", "state", "event_seq"),
+)
+
+webhook_cursor = Table(
+    "webhook_cursor",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", BigInteger, nullable=False),
 )

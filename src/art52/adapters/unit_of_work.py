@@ -7,12 +7,15 @@ so that the edges answer "retry later" instead of reporting a bug.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
 from sqlalchemy import Connection, Engine, RootTransaction
 
 from art52.adapters.database import Timeouts, unavailable
+from art52.adapters.impact_repository import SqlImpactRepository
 from art52.adapters.repository import (
     SqlAssessmentRepository,
     SqlAuditLog,
@@ -22,8 +25,11 @@ from art52.adapters.repository import (
     SqlSessionRepository,
     SqlTokenRepository,
 )
+from art52.adapters.webhook_repository import SqlWebhookRepository
 from art52.domain.audit_keys import KeyRing
 from art52.errors import UnavailableError
+
+log = logging.getLogger(__name__)
 
 UNAVAILABLE = "the database cannot serve now (unreachable, overloaded or locked); nothing was written, retry later"
 
@@ -38,9 +44,18 @@ class SqlUnitOfWork:
     decisions: SqlDecisionRepository
     interviews: SqlInterviewRepository
     audit: SqlAuditLog
+    impact: SqlImpactRepository
+    webhooks: SqlWebhookRepository
 
-    def __init__(self, engine: Engine, keys: KeyRing | None = None, timeouts: Timeouts | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        keys: KeyRing | None = None,
+        timeouts: Timeouts | None = None,
+        after_events: Callable[[], None] | None = None,
+    ) -> None:
         self._engine = engine
+        self._after_events = after_events
         self._keys = keys or KeyRing()
         self._retry_after = (timeouts or Timeouts()).retry_after
         self._connection: Connection | None = None
@@ -62,6 +77,8 @@ class SqlUnitOfWork:
         self.decisions = SqlDecisionRepository(connection)
         self.interviews = SqlInterviewRepository(connection)
         self.audit = SqlAuditLog(connection, self._keys)
+        self.impact = SqlImpactRepository(connection)
+        self.webhooks = SqlWebhookRepository(connection)
         return self
 
     def __exit__(
@@ -87,6 +104,11 @@ class SqlUnitOfWork:
         except Exception as error:
             self._raise_if_unavailable(error)
             raise
+        if self._after_events is not None and self.audit.appended:
+            try:
+                self._after_events()
+            except Exception:  # the events are committed; the next write, or a worker, dispatches them
+                log.exception("events committed, but their dispatch could not be queued")
 
     def _close(self) -> None:
         if self._connection is not None:

@@ -121,7 +121,7 @@ def schema(
     typer.echo(json.dumps(schemas[name](), indent=2, sort_keys=True))
 
 
-COMMAND_MODULES: tuple[str, ...] = ("assess_command", "coverage", "diff", "handbook", "interview", "service")
+COMMAND_MODULES: tuple[str, ...] = ("assess_command", "coverage", "diff", "handbook", "interview", "jobs", "service")
 """Modules under art52.cli that add commands to ``app`` or ``rules_app``."""
 
 _NEEDED_BY = {"assess": ("assess_command",), "schema": ()}

@@ -32,6 +32,8 @@ class Permission(StrEnum):
     REVIEW = "review"
     READ_EVENTS = "read_events"
     READ_ACROSS_ORGANISATIONS = "read_across_organisations"
+    MANAGE_RULEBOOKS = "manage_rulebooks"
+    MANAGE_WEBHOOKS = "manage_webhooks"
 
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -48,7 +50,15 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.REVIEWER: frozenset(
         {Permission.READ, Permission.ASSESS_STATELESS, Permission.ASSESS, Permission.REVIEW, Permission.READ_EVENTS}
     ),
-    Role.RULE_ADMIN: frozenset({Permission.READ, Permission.ASSESS_STATELESS, Permission.READ_EVENTS}),
+    Role.RULE_ADMIN: frozenset(
+        {
+            Permission.READ,
+            Permission.ASSESS_STATELESS,
+            Permission.READ_EVENTS,
+            Permission.MANAGE_RULEBOOKS,
+            Permission.MANAGE_WEBHOOKS,
+        }
+    ),
     Role.AUDITOR: frozenset(
         {Permission.READ, Permission.ASSESS_STATELESS, Permission.READ_EVENTS, Permission.READ_ACROSS_ORGANISATIONS}
     ),

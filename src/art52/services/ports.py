@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -17,6 +18,7 @@ from art52.domain.access import TokenRecord
 from art52.domain.audit import AuditEvent, ChainHead
 from art52.domain.idempotency import KeyUse, StoredResponse
 from art52.domain.interviews import InterviewRecord
+from art52.domain.impact import MeasureImpact
 from art52.domain.records import (
     Contest,
     Decision,
@@ -26,6 +28,8 @@ from art52.domain.records import (
     StoredAssessment,
 )
 from art52.domain.sessions import SessionRecord
+from art52.domain.rulebook_records import ImpactAnalysis, RulebookRecord, StoredMeasureInput
+from art52.domain.webhooks import Delivery, Webhook
 
 # Keyset position in a listing of measures, newest first: (created_at, id) of the last item seen.
 MeasureKey = tuple[dt.datetime, str]
@@ -165,6 +169,72 @@ class IdempotencyStore(Protocol):
         ...
 
 
+class ImpactRepository(Protocol):
+    def add_rulebook(self, record: RulebookRecord) -> None: ...
+
+    def rulebook(self, rulebook_id: str) -> RulebookRecord | None: ...
+
+    def adopt(self, rulebook_id: str, by: str, at: dt.datetime) -> None: ...
+
+    def adopted(self) -> RulebookRecord | None: ...
+
+    def add_analysis(self, analysis: ImpactAnalysis, chunks: Sequence[Sequence[str]]) -> None: ...
+
+    def analysis(self, analysis_id: str, *, lock: bool = False) -> ImpactAnalysis | None: ...
+
+    def chunk(self, analysis_id: str, number: int) -> list[str] | None: ...
+
+    def finish_chunk(self, analysis_id: str, number: int, at: dt.datetime) -> int:
+        """Mark a chunk done; the number of chunks still open."""
+        ...
+
+    def finish(self, analysis_id: str, at: dt.datetime) -> bool: ...
+
+    def measure_ids(self, where: MeasureFilter) -> list[str]: ...
+
+    def inputs(self, measure_ids: Sequence[str]) -> list[StoredMeasureInput]: ...
+
+    def done(self, analysis_id: str, measure_ids: Sequence[str]) -> set[str]: ...
+
+    def add_results(self, analysis_id: str, impacts: Iterable[MeasureImpact]) -> None:
+        """Store results; one already stored for the same (analysis, measure) is kept, the new one dropped."""
+        ...
+
+    def count_results(self, analysis_id: str) -> int: ...
+
+    def results(self, analysis_id: str) -> list[MeasureImpact]: ...
+
+
+class WebhookRepository(Protocol):
+    def add(self, webhook: Webhook) -> None: ...
+
+    def get(self, webhook_id: str) -> Webhook | None: ...
+
+    def active(self) -> list[Webhook]: ...
+
+    def for_organisation(self, organisation: str) -> list[Webhook]: ...
+
+    def set_failures(self, webhook_id: str, failures: int, disabled_at: dt.datetime | None = None) -> None: ...
+
+    def cursor(self) -> int:
+        """The last event dispatched, locked until commit."""
+        ...
+
+    def move_cursor(self, seq: int) -> None: ...
+
+    def add_deliveries(self, deliveries: Sequence[Delivery]) -> None:
+        """Store deliveries; one already stored for the same (endpoint, event) is kept."""
+        ...
+
+    def pending(self, webhook_id: str, limit: int) -> list[Delivery]: ...
+
+    def update_delivery(self, delivery: Delivery) -> None: ...
+
+    def fail_pending(self, webhook_id: str) -> None: ...
+
+    def deliveries(self, webhook_id: str, limit: int) -> list[Delivery]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository; rolled back unless committed."""
 
@@ -188,6 +258,12 @@ class UnitOfWork(Protocol):
 
     @property
     def audit(self) -> AuditLog: ...
+
+    @property
+    def impact(self) -> ImpactRepository: ...
+
+    @property
+    def webhooks(self) -> WebhookRepository: ...
 
     def __enter__(self) -> Self: ...
 
