@@ -20,8 +20,18 @@ from art52.api.deps import known_query_parameters
 from art52.api.idempotency import IdempotencyKeys
 from art52.api.limits import BodyLimits
 from art52.api.metrics import Metrics, RequestMetrics
-from art52.api.routes import assessments, events, health, interviews, measures, reviews, rules, what_if
-from art52.api.routes import assessments, events, health, impact, measures, reviews, rules, webhooks
+from art52.api.routes import (
+    assessments,
+    events,
+    health,
+    impact,
+    interviews,
+    measures,
+    reviews,
+    rules,
+    webhooks,
+    what_if,
+)
 from art52.api.routes import handbook as handbook_pages  # the rule handbook under /rules
 from art52.api.security_headers import SecurityHeaders
 from art52.bootstrap import Container, build_container

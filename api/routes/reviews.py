@@ -100,38 +100,6 @@ def router() -> APIRouter:
         "also decide `no_objection`, `refuse` (with its `ground`) or `conditions` (with at least one condition).",
         responses=DECISION_PROBLEMS,
     )
-    def submit(
-        measure_id: str, response: Response, caller: Caller, services: Services, expected: ExpectedRevision
-    ) -> MeasureSummary:
-        return summary_out(response, services.reviews.submit(caller, known_id(measure_id, "measure"), expected))
-
-    @api.post(
-        "/v1/measures/{measure_id}/review",
-        response_model=MeasureSummary,
-        summary="Take an assessed measure for review (assessed → in_review)",
-        responses=ACTION_PROBLEMS,
-    )
-    def take_for_review(
-        measure_id: str, response: Response, caller: Caller, services: Services, expected: ExpectedRevision
-    ) -> MeasureSummary:
-        return summary_out(response, services.reviews.take(caller, known_id(measure_id, "measure"), expected))
-
-    @api.post(
-        "/v1/measures/{measure_id}/decision",
-        response_model=DecisionResult,
-        summary="Decide on a measure in review: approve (optionally with conditions), reject or return",
-        description="A written reason is required. The decision names the assessment it decides: "
-        "`assessment_id` (the measure's `latest_assessment_id`; 409 if another assessment is now the latest) or, "
-        "instead, `If-Match` with the measure's ETag (412 if it changed); with neither, 428. Four-eyes: nobody "
-        "who wrote or submitted a version of the measure (told apart by token subject, not by name) may approve "
-        "or reject it. Returning sends it back for more information; revising it makes it a draft again.",
-        responses=DECISION_PROBLEMS,
-        description="A written reason is required. Four-eyes: whoever submitted the measure cannot approve or "
-        "reject it. Returning sends it back for more information; revising it makes it a draft again. On an order "
-        "notified to the enforcing authority (a measure with `deadline_at`), the enforcing authority may also "
-        "decide `no_objection`, `refuse` (with its `ground`) or `conditions` (with at least one condition).",
-        responses=ACTION_PROBLEMS,
-    )
     def decide(
         measure_id: str,
         body: Annotated[DecisionIn, Body(openapi_examples=DECISION_EXAMPLES)],

@@ -26,16 +26,16 @@ if TYPE_CHECKING:  # the storage side is imported when it is wired: `art52 asses
     from art52.services.deadlines import DeadlineService
     from art52.services.health import ReadinessCheck
     from art52.services.idempotency import IdempotencyService
-    from art52.services.interviews import InterviewService
     from art52.services.impact import ImpactService
+    from art52.services.interviews import InterviewService
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
     from art52.services.rules import RuleCatalog
     from art52.services.sessions import SessionService
     from art52.services.stored_assessments import AssessmentService
     from art52.services.tokens import TokenService
-    from art52.services.what_if import WhatIfService
     from art52.services.webhooks import WebhookService
+    from art52.services.what_if import WhatIfService
 
 
 @runtime_checkable
@@ -204,16 +204,16 @@ def build_container(settings: Settings | None = None) -> Container:
     from art52.services.deadlines import DeadlineService
     from art52.services.health import NotReadyError, ReadinessCheck
     from art52.services.idempotency import IdempotencyService
-    from art52.services.interviews import InterviewService
     from art52.services.impact import CHUNK_TASK, ImpactService
+    from art52.services.interviews import InterviewService
     from art52.services.measures import MeasureService
     from art52.services.reviews import ReviewService
     from art52.services.rules import RuleCatalog
     from art52.services.sessions import SessionService
     from art52.services.stored_assessments import AssessmentService
     from art52.services.tokens import TokenService
-    from art52.services.what_if import WhatIfService
     from art52.services.webhooks import DELIVER_TASK, DISPATCH_TASK, WebhookPolicy, WebhookService
+    from art52.services.what_if import WhatIfService
 
     settings = settings or Settings()
     keys = load_key_ring(settings.audit_key, settings.audit_key_file)

@@ -228,7 +228,8 @@ def test_the_four_eyes_refusal_is_explained_in_words(
         data={"csrf_token": csrf, "revision": "4", "decision": "approve", "reason": "Fine."},
     )
     assert response.status_code == 403
-    assert "four-eyes rule: Alice Official wrote or submitted a version of this measure and cannot approve it" in response.text
+    refusal = "four-eyes rule: Alice Official wrote or submitted a version of this measure and cannot approve it"
+    assert refusal in response.text
 
 
 def test_the_dashboard_filters_my_measures_and_by_state(

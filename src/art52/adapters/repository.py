@@ -345,6 +345,8 @@ class SqlAuditLog:
         if organisation is not None:
             query = query.where(e.organisation == organisation)
         query = query.order_by(e.seq.desc()).limit(limit)
+        return [_record(AuditEvent, r, data=json.loads(r["data"])) for r in self._c.execute(query).mappings()]
+
     def events_about(self, subject: str, kinds: Sequence[str]) -> list[AuditEvent]:
         e = t.audit_events.c
         query = select(t.audit_events).where(e.subject == subject, e.kind.in_(list(kinds))).order_by(e.seq)

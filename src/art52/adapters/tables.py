@@ -221,6 +221,8 @@ idempotency_keys = Table(
     Column("created_at", UTCDateTime(), nullable=False),
     Column("expires_at", UTCDateTime(), nullable=False),
     Index("ix_idempotency_keys_expires_at", "expires_at"),
+)
+
 # Impact analysis (migration 0008): candidate rulebooks, analyses split in chunks, one result row per measure.
 rulebooks = Table(
     "rulebooks",

@@ -9,7 +9,6 @@ its audit event can never be separated.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
 from collections.abc import Callable, Iterable, Sequence
 from types import TracebackType
 from typing import Protocol, Self
@@ -17,8 +16,8 @@ from typing import Protocol, Self
 from art52.domain.access import TokenRecord
 from art52.domain.audit import AuditEvent, ChainHead
 from art52.domain.idempotency import KeyUse, StoredResponse
-from art52.domain.interviews import InterviewRecord
 from art52.domain.impact import MeasureImpact
+from art52.domain.interviews import InterviewRecord
 from art52.domain.records import (
     Contest,
     Decision,
@@ -27,8 +26,8 @@ from art52.domain.records import (
     MeasureVersion,
     StoredAssessment,
 )
-from art52.domain.sessions import SessionRecord
 from art52.domain.rulebook_records import ImpactAnalysis, RulebookRecord, StoredMeasureInput
+from art52.domain.sessions import SessionRecord
 from art52.domain.webhooks import Delivery, Webhook
 
 # Keyset position in a listing of measures, newest first: (created_at, id) of the last item seen.

@@ -43,6 +43,6 @@ def test_later_sources_are_listed_apart_in_json_and_reports(reference_assessor: 
     assert [c.short for c in ret011.later_confirmation] == ["Prokuratuur"]
     assert '"later_confirmation"' in result.to_json()
     assert "  - Later confirmation: [Prokuratuur" in render_markdown(result)
-    assert "later confirmation: <a href=\"https://" in render_html(result)
+    assert 'later confirmation: <a href="https://' in render_html(result)
     today = reference_assessor.assess(crime_in_general, as_of=dt.date(2025, 1, 1))
     assert [c.short for c in next(f for f in today.findings if f.rule_id == "RET-011").later_confirmation] == []
