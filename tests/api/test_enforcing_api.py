@@ -64,17 +64,24 @@ def test_the_enforcing_authority_refuses_with_a_ground(
 ) -> None:
     measure_id = flow.create(order)
     flow.submit(measure_id)
-    client.post(f"/v1/measures/{measure_id}/assessments", json={"perspective": "enforcing"}, headers=callers.submitter)
+    assessed = client.post(
+        f"/v1/measures/{measure_id}/assessments", json={"perspective": "enforcing"}, headers=callers.submitter
+    )
+    decided = assessed.json()["id"]
     flow.take(measure_id)
     url = f"/v1/measures/{measure_id}/decision"
     body = problem(
-        client.post(url, json={"decision": "refuse", "reason": "Sources."}, headers=callers.reviewer),
+        client.post(
+            url, json={"assessment_id": decided, "decision": "refuse", "reason": "Sources."}, headers=callers.reviewer
+        ),
         422,
         "validation-error",
     )
     assert "/ground" in json.dumps(body)
     refused = client.post(
-        url, json={"decision": "refuse", "reason": "Sources.", "ground": "press_freedom"}, headers=callers.reviewer
+        url,
+        json={"assessment_id": decided, "decision": "refuse", "reason": "Sources.", "ground": "press_freedom"},
+        headers=callers.reviewer,
     )
     assert refused.status_code == 200, refused.text
     assert refused.json()["decision"]["ground"] == "press_freedom"
