@@ -31,6 +31,7 @@ def test_a_plain_command_line_is_read_without_typer() -> None:
         "remedies": True,
         "output": None,
         "jobs": 3,
+        "perspective": "issuing",
         "rules": Path("r"),
         "engine": None,
     }
