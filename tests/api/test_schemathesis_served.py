@@ -22,6 +22,7 @@ from service_databases import postgres_schema
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
 CONFIG = Path(__file__).resolve().parents[1] / "schemathesis" / "schemathesis.toml"
+HOOKS = CONFIG.with_name("fresh_idempotency_keys.py")  # a new key per POST, as a client sends
 MAX_SECONDS = 150  # the whole run; schemathesis stops generating when it is spent
 ST = Path(sys.executable).with_name("st")
 
@@ -53,7 +54,12 @@ def test_st_run_with_all_checks_finds_no_failure(tmp_path: Path) -> None:
         port = free_port()
         command = [sys.executable, "-m", "art52.cli", "serve", "--port", str(port)]
         with live_server(command, env=env, cwd=tmp_path, port=port) as server:
-            run_env = {**env, "ART52_ST_TOKEN": _token(env, tmp_path, "submitter")}
+            run_env = {
+                **env,
+                "ART52_ST_TOKEN": _token(env, tmp_path, "submitter"),
+                "SCHEMATHESIS_HOOKS": HOOKS.stem,
+                "PYTHONPATH": str(HOOKS.parent),
+            }
             run = subprocess.run(
                 [
                     str(ST),
