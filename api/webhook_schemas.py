@@ -11,7 +11,13 @@ from art52.api.schemas import Output, _In
 from art52.domain.webhooks import Delivery, Webhook
 
 EventType = Literal[
-    "measure.submitted", "assessment.created", "measure.decided", "finding.contested", "impact_analysis.finished"
+    "measure.submitted",
+    "assessment.created",
+    "measure.decided",
+    "finding.contested",
+    "impact_analysis.finished",
+    "measure.deadline_approaching",
+    "measure.deadline_passed",
 ]
 
 
@@ -21,9 +27,10 @@ class WebhookIn(_In):
     )
     event_types: list[EventType] = Field(
         min_length=1,
-        max_length=5,
+        max_length=7,
         description="measure.submitted, assessment.created (assessed), measure.decided, finding.contested, "
-        "impact_analysis.finished",
+        "impact_analysis.finished, measure.deadline_approaching and measure.deadline_passed (a notified "
+        "order's review deadline 24 hours away, or passed without a decision)",
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 from collections.abc import Iterator
@@ -176,6 +177,34 @@ def test_an_endpoint_that_keeps_failing_is_disabled_with_an_event(
     assert [(d["state"], d["attempts"], d["last_status"]) for d in log] == [("failed", 4, 500)]
     events = client.get("/v1/events", headers=callers.rule_admin).json()["events"]
     assert [e for e in events if e["kind"] == "webhook.disabled" and e["subject"] == hook["id"]]
+
+
+def test_a_notified_orders_deadline_reminders_are_delivered(
+    client: TestClient,
+    callers: Any,
+    flow: Any,
+    container: Container,
+    receiver: tuple[Receiver, str],
+    examples_dir: Path,
+) -> None:
+    state, url = receiver
+    hook = register(client, callers, url, ["measure.deadline_approaching", "measure.deadline_passed"])
+    order = json.loads((examples_dir / "ex16-epoc-journalist-notified-enforcing.json").read_text())
+    measure_id = flow.create(order)
+    flow.submit(measure_id)
+    deadline = dt.datetime.fromisoformat(
+        client.get(f"/v1/measures/{measure_id}", headers=callers.submitter).json()["deadline_at"]
+    )
+    container.deadlines.check(at=deadline - dt.timedelta(hours=1))
+    container.deadlines.check(at=deadline + dt.timedelta(hours=1))
+    settle(container)
+
+    verifier = Verifier(hook["secret"])
+    received = [verifier.verify(body, headers) for headers, body in state.accepted()]
+    assert [(p["type"], p["data"]["subject"]) for p in received] == [
+        ("measure.deadline_approaching", measure_id),
+        ("measure.deadline_passed", measure_id),
+    ]
 
 
 def test_only_a_rule_admin_registers_and_only_http_urls_and_known_events(

@@ -26,8 +26,11 @@ EVENT_TYPES = (
     "measure.decided",
     "finding.contested",
     "impact_analysis.finished",
+    "measure.deadline_approaching",
+    "measure.deadline_passed",
 )
-"""The audit events a webhook may subscribe to: submitted, assessed, decided, contested, impact analysis finished."""
+"""The audit events a webhook may subscribe to: submitted, assessed, decided, contested, impact analysis
+finished, and a notified order's review deadline 24 hours away or passed without a decision."""
 
 
 class DeliveryState(StrEnum):
