@@ -12,6 +12,33 @@ from art52.bootstrap import build_container
 from art52.config import Settings
 
 
+def test_a_page_of_events_stays_small_however_long_the_decisions(client: TestClient, callers: Any, flow: Any) -> None:
+    long_conditions = [f"Condition {i}: " + "x" * 9_000 for i in range(50)]  # about 450 KB per decision
+    decided = []
+    for _ in range(4):
+        measure_id, assessment_id, _ = flow.in_review()
+        response = client.post(
+            f"/v1/measures/{measure_id}/decision",
+            json={
+                "assessment_id": assessment_id,
+                "decision": "approve",
+                "reason": "Fine.",
+                "conditions": long_conditions,
+            },
+            headers=callers.reviewer,
+        )
+        assert response.status_code == 200, response.text
+        decided.append(measure_id)
+    first = client.get("/v1/events", params={"limit": 500}, headers=callers.reviewer)
+    assert len(first.content) < 1_500_000
+    seen = first.json()["events"]
+    cursor = first.json()["next"]
+    while page := client.get("/v1/events", params={"after": cursor}, headers=callers.reviewer).json()["events"]:
+        seen += page
+        cursor = page[-1]["seq"]
+    assert [e["subject"] for e in seen if e["kind"] == "measure.decided"] == decided  # none skipped
+
+
 def test_the_feed_delivers_every_event_once_in_order_across_pages(client: TestClient, callers: Any, flow: Any) -> None:
     measure_id, _, etag = flow.in_review()
     client.post(

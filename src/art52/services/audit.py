@@ -13,6 +13,7 @@ with checkpoints kept elsewhere it checks that no event they record is gone.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,10 @@ from art52.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 NO_KEY = "no audit key is configured (set ART52_AUDIT_KEY or ART52_AUDIT_KEY_FILE)"
 
 MAX_PAGE = 500
+PAGE_BYTES = 1_000_000
+"""A page of events carries about this much event data at most (always at least one event): a
+decision may hold a long reason and many conditions, and a page of them must stay small. The
+cursor goes on from the last event delivered, so nothing is skipped."""
 VERIFY_PAGE = 1000
 
 
@@ -68,7 +73,7 @@ class AuditService:
             raise PermissionDeniedError(f"the role {principal.role.value} may not read the event feed")
         organisation = None if principal.can(Permission.READ_ACROSS_ORGANISATIONS) else principal.organisation
         with self._uow() as uow:
-            events = uow.audit.events(after, min(limit, MAX_PAGE), organisation)
+            events = _within_budget(uow.audit.events(after, min(limit, MAX_PAGE), organisation))
         return EventPage(events, events[-1].seq if events else after)
 
     def recent(self, principal: Principal, before: int | None, limit: int) -> list[AuditEvent]:
@@ -77,7 +82,7 @@ class AuditService:
             raise PermissionDeniedError(f"the role {principal.role.value} may not read the event feed")
         organisation = None if principal.can(Permission.READ_ACROSS_ORGANISATIONS) else principal.organisation
         with self._uow() as uow:
-            return uow.audit.latest(before, min(limit, MAX_PAGE), organisation)
+            return _within_budget(uow.audit.latest(before, min(limit, MAX_PAGE), organisation))
 
     def verify(self, checkpoints: Sequence[Checkpoint] = ()) -> ChainProblem | None:
         """The first tampered or missing event, or None when the chain is intact.
@@ -133,3 +138,15 @@ def _up_to(uow: UnitOfWork, last: int) -> Iterator[AuditEvent]:
             return
         yield from page
         after = page[-1].seq
+
+
+def _within_budget(events: list[AuditEvent]) -> list[AuditEvent]:
+    """The leading events whose data fit in PAGE_BYTES (the first one always)."""
+    kept: list[AuditEvent] = []
+    used = 0
+    for event in events:
+        used += len(json.dumps(event.data, ensure_ascii=False).encode("utf-8"))
+        if kept and used > PAGE_BYTES:
+            break
+        kept.append(event)
+    return kept
