@@ -24,6 +24,7 @@ from art52.api.errors import (
     problem_response,
     problems,
 )
+from art52.api.limits import replaying
 from art52.bootstrap import Container
 from art52.domain.access import Principal
 from art52.domain.idempotency import MAX_KEY, StoredResponse
@@ -93,7 +94,7 @@ class IdempotencyKeys:
         if replay is not None:
             await _send_replay(replay, send)
             return
-        await self._run_and_keep(scope, _replaying(body, receive), send, principal, key)
+        await self._run_and_keep(scope, replaying(body, receive), send, principal, key)
 
     async def _principal(self, scope: Scope) -> Principal | None:
         secret = _bearer(scope)
@@ -140,20 +141,6 @@ async def _read_body(receive: Receive) -> bytes:
         body += message.get("body", b"")
         if not message.get("more_body", False):
             return bytes(body)
-
-
-def _replaying(body: bytes, receive: Receive) -> Receive:
-    """The body already read, then whatever the client does next (a disconnect)."""
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay
 
 
 async def _send_replay(response: StoredResponse, send: Send) -> None:

@@ -111,7 +111,7 @@ class BodyLimits:
             if problem is not None:
                 await self._refuse(scope, receive, send, *problem)
                 return
-        await self.app(scope, _replay(bytes(body), receive), send)
+        await self.app(scope, replaying(bytes(body), receive), send)
 
     def _too_large(self) -> str:
         return f"the request body exceeds {self.max_bytes} bytes"
@@ -157,7 +157,8 @@ def _duplicate_key(body: bytes) -> Refusal:
     return DUPLICATE_KEY, "an object in the request body repeats a key", None
 
 
-def _replay(body: bytes, receive: Receive) -> Receive:
+def replaying(body: bytes, receive: Receive) -> Receive:
+    """The body already read, then whatever the client does next (a disconnect)."""
     sent = False
 
     async def replay() -> Message:
