@@ -17,22 +17,35 @@ import pytest
 
 from art52.config import default_examples_dir
 
-NOT_NEEDED = ("typer", "click", "yaml", "sqlalchemy", "alembic", "fastapi", "uvicorn", "jinja2", "rich", "weasyprint")
+NOT_NEEDED = (
+    "pydantic_settings",
+    "typer",
+    "click",
+    "yaml",
+    "sqlalchemy",
+    "alembic",
+    "fastapi",
+    "uvicorn",
+    "jinja2",
+    "rich",
+    "weasyprint",
+)
 
 PROGRAM = """
 import contextlib, io, json, sys
 from art52.cli import main
 with contextlib.redirect_stdout(io.StringIO()):
-    code = main(["assess", sys.argv[1]])
+    code = main(["assess", "--engine", sys.argv[2], sys.argv[1]])
 print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
 def _assess_in_new_process(measure: Path, cache: Path, engine: str) -> tuple[int, set[str]]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ART52_")}
-    env.update(ART52_CACHE_DIR=str(cache), ART52_ENGINE=engine)
+    """A user's shell: no ART52_ variable (so no settings reader), the cache in XDG_CACHE_HOME."""
+    env = {k: v for k, v in os.environ.items() if not k.upper().startswith("ART52_")}
+    env.update(XDG_CACHE_HOME=str(cache))
     done = subprocess.run(
-        [sys.executable, "-c", PROGRAM, str(measure)], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", PROGRAM, str(measure), engine], env=env, capture_output=True, text=True, check=True
     )
     report = json.loads(done.stdout.splitlines()[-1])
     return report["code"], set(report["modules"])
