@@ -25,6 +25,8 @@ router = APIRouter(tags=["web"], include_in_schema=False, default_response_class
 MAX_TITLE = 500
 MAX_FIELD = 200
 MAX_ANSWER = 20000
+FEW_RULES = 5
+"""The rules named first under "why it is asked"; the others are folded."""
 NOT_KNOWN = "(not known)"
 """The value of the "Not known" choice among the options (no contract value has parentheses)."""
 NOT_GIVEN = 'Choose or enter an answer, or choose "Not known".'
@@ -43,6 +45,7 @@ def _interview_page(
         may_save=visitor.principal.can(Permission.WRITE_MEASURE),
         error=error,
         not_known=NOT_KNOWN,
+        few_rules=FEW_RULES,
     )
 
 

@@ -208,6 +208,12 @@ def test_the_form_errors_history_events_and_rules_pages(page: Page, site: Site) 
     expect(page.locator("#f-retention-period_days-error")).to_be_visible()
     expect(page.locator("#f-retention-period_days")).to_have_attribute("aria-invalid", "true")
     visit(page, "new-measure-errors")
+    page.get_by_label("Title of the measure (required)").fill("An interview with an error")
+    page.get_by_role("button", name="Start the interview").click()
+    page.locator("#answer-form").evaluate("form => form.noValidate = true")  # as without a browser check
+    page.get_by_role("button", name="Answer", exact=True).click()
+    expect(page.locator("#answer-error")).to_contain_text("Choose or enter an answer")
+    visit(page, "interview-error")
 
     page.goto(f"{site.base_url}/measures/{measure_id}")
     page.get_by_role("link", name="changes from version 1").click()
