@@ -40,7 +40,8 @@ def try_remedy(
     patch = patch_setting(remedies[remedy])
     measure_id = detail.stored.measure_id
     diff = services.what_if.what_if(principal, measure_id, patch)
-    current = services.measures.get(principal, measure_id).document
+    measure = services.measures.get(principal, measure_id)
+    current = measure.document
     lines = changed_lines(current, merge_patch(current, patch), "current version", "with the remedy")
     report = build_report(detail.assessment)
     return page(
@@ -54,4 +55,6 @@ def try_remedy(
         measure_id=measure_id,
         diff=diff,
         lines=lines,
+        assessed_version=detail.stored.measure_version,
+        current_version=measure.record.version,
     )

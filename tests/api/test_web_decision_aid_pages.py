@@ -97,6 +97,20 @@ def test_answers_narrow_the_interview_and_not_known_passes_a_question(
     assert asked(page) not in (first, second)
 
 
+def test_the_not_known_option_passes_a_question_like_the_not_known_button(
+    secure_client: TestClient, container: Container
+) -> None:
+    csrf = sign_in(secure_client, token(container, "Alice Official", Role.SUBMITTER))
+    location = started(secure_client, csrf, title="Quick freeze", measure_type="expedited_preservation")
+    page = secure_client.get(location).text
+    first = asked(page)
+    assert 'type="radio" name="value" value="(not known)"' in page
+    secure_client.post(f"{location}/answers", data={"csrf_token": csrf, "field": first, "value": "(not known)"})
+    page = secure_client.get(location).text
+    assert f"<code>{first}</code>: not known" in page
+    assert asked(page) != first
+
+
 def test_a_wrong_or_missing_answer_is_explained_beside_the_question(
     secure_client: TestClient, container: Container
 ) -> None:
@@ -237,3 +251,20 @@ def test_the_measures_awaiting_review_have_their_own_pages(
     assert awaiting(second) == set(titles) - awaiting(first)
     assert "More measures awaiting review" not in second
     assert csrf_of(second)
+
+
+def test_a_remedy_of_an_older_version_is_tried_on_the_current_one_and_says_so(
+    secure_client: TestClient, container: Container, flow: Any
+) -> None:
+    measure_id = flow.create(WITH_REMEDIES)
+    assessment_id = flow.assess(measure_id)
+    revised = secure_client.put(
+        f"/v1/measures/{measure_id}",
+        json={**WITH_REMEDIES, "title": "Revised after the assessment"},
+        headers=flow.callers.submitter,
+    )
+    assert revised.status_code == 200, revised.text
+    csrf = sign_in(secure_client, token(container, "Bob Reviewer", Role.REVIEWER))
+    response = secure_client.post(f"/assessments/{assessment_id}/what-if", data={"csrf_token": csrf, "remedy": "0"})
+    assert response.status_code == 200
+    assert "comes from the assessment of version 1; the measure is now at version 2" in response.text
