@@ -8,11 +8,20 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from art52.api.web import account, assessment_pages, dashboard, failures, measure_pages, new_measure
+from art52.api.web import (
+    account,
+    assessment_pages,
+    dashboard,
+    failures,
+    interview_pages,
+    measure_pages,
+    new_measure,
+    what_if_pages,
+)
 
 
 def install(app: FastAPI) -> None:
     """Add the pages at ``/`` and their error pages (API routes keep problem+json)."""
-    for module in (account, dashboard, new_measure, measure_pages, assessment_pages):
+    for module in (account, dashboard, new_measure, interview_pages, measure_pages, assessment_pages, what_if_pages):
         app.include_router(module.router)
     failures.install(app)

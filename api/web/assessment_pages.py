@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from art52.api.deps import Services, known_id
 from art52.api.web.render import page
 from art52.api.web.session import Poster, Visitor
-from art52.domain.actions import may_contest
+from art52.domain.actions import may_contest, may_try_changes
 from art52.errors import RequestError
 from art52.report.model import ESSENCE_NOTICE, build_report
 from art52.report.render import markdown
@@ -35,6 +35,7 @@ def _assessment_page(
         essence_notice=ESSENCE_NOTICE,
         stored=detail.stored,
         may_contest=may_contest(visitor.principal),
+        may_try=may_try_changes(visitor.principal),
         error=error,
     )
 

@@ -17,6 +17,7 @@ from art52.domain.workflow import Status
 
 router = APIRouter(tags=["web"], include_in_schema=False, default_response_class=HTMLResponse)
 PAGE_SIZE = 20
+REVIEW_PAGE = 20
 EVENTS_PAGE = 50
 MAX_SEQ = 2**62
 
@@ -30,15 +31,19 @@ def dashboard(
     verdict: Verdict | None = None,
     mine: bool = False,
     after: Annotated[str | None, Query(max_length=512)] = None,
+    review_after: Annotated[str | None, Query(max_length=512)] = None,
 ) -> HTMLResponse:
     principal = visitor.principal
     where = MeasureFilter(status=status, verdict=verdict, created_by=principal.name if mine else None)
     listing = services.measures.page(principal, where, after, PAGE_SIZE)
-    awaiting = []
+    awaiting, review_next, more_in_review = [], None, False
     if principal.can(Permission.REVIEW):
-        awaiting = services.measures.page(principal, MeasureFilter(status=Status.ASSESSED), None, PAGE_SIZE).items
-        taken = services.measures.page(principal, MeasureFilter(status=Status.IN_REVIEW), None, PAGE_SIZE).items
-        awaiting += [m for m in taken if m.reviewer == principal.name]
+        assessed = services.measures.page(principal, MeasureFilter(status=Status.ASSESSED), review_after, REVIEW_PAGE)
+        awaiting, review_next = list(assessed.items), assessed.next_cursor
+        if review_after is None:  # the measures I have in review lead the first page only
+            taken = services.measures.page(principal, MeasureFilter(status=Status.IN_REVIEW), None, REVIEW_PAGE)
+            awaiting += [m for m in taken.items if m.reviewer == principal.name]
+            more_in_review = taken.next_cursor is not None
     return page(
         request,
         "dashboard.html.j2",
@@ -46,6 +51,9 @@ def dashboard(
         measures=listing.items,
         next_cursor=listing.next_cursor,
         awaiting=awaiting,
+        review_next=review_next,
+        review_later=review_after is not None,
+        more_in_review=more_in_review,
         statuses=list(Status),
         verdicts=list(Verdict),
         status=status,

@@ -22,7 +22,9 @@ from art52.errors import (
     Art52Error,
     AuthenticationError,
     ConflictError,
+    DocumentError,
     InvalidTransitionError,
+    MeasureError,
     NotFoundError,
     PermissionDeniedError,
     PreconditionFailedError,
@@ -71,7 +73,7 @@ def _status_and_title(error: Exception) -> tuple[int, str]:
         return 409, "Someone else acted first"
     if isinstance(error, InvalidTransitionError):
         return 409, "Not possible now"
-    if isinstance(error, RequestError | RequestValidationError):
+    if isinstance(error, RequestError | MeasureError | DocumentError | RequestValidationError):
         return 422, "The form is not valid"
     if isinstance(error, UnavailableError):
         return 503, "Try again in a moment"

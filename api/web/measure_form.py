@@ -73,26 +73,30 @@ def document_from_form(form: Mapping[str, Sequence[str]]) -> dict[str, Any]:
     document: dict[str, Any] = {}
     for section in form_sections():
         for field in section.fields:
-            value = _read(field, [v for v in form.get(field.path, ()) if v.strip()])
+            value = read_value(field.kind, [v for v in form.get(field.path, ()) if v.strip()])
             if value is not None:
                 _put(document, field.path.split("."), value)
     return document
 
 
-def _read(field: FormField, given: list[str]) -> Any:
-    if field.kind == "enum_list":
-        return given or None
+def read_value(kind: FieldKind, given: Sequence[str]) -> Any:
+    """A field's value from the non-empty texts a form gave for it, typed as the contract wants; None if none.
+
+    A text that is not of the field's kind is returned as it is, so that the contract refuses it beside the field.
+    """
+    if kind == "enum_list":
+        return list(given) or None
     if not given:
         return None
     text = given[0].strip()
-    if field.kind == "boolean":
+    if kind == "boolean":
         return {"yes": True, "no": False}.get(text, text)
-    if field.kind in ("integer", "number"):
+    if kind in ("integer", "number"):
         try:
-            return int(text) if field.kind == "integer" else float(text)
+            return int(text) if kind == "integer" else float(text)
         except ValueError:
             return text  # refused by the contract, beside the field
-    if field.kind == "string_list":
+    if kind == "string_list":
         return [line.strip() for line in text.splitlines() if line.strip()]
     return text
 

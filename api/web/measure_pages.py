@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-import json
 from collections.abc import Callable
 from typing import Annotated
 
@@ -11,6 +9,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from art52.api.deps import Services, known_id
+from art52.api.web.document_diff import changed_lines, pretty
 from art52.api.web.render import page
 from art52.api.web.session import Poster, Visitor
 from art52.api.web.uploads import read_upload, upload_problem
@@ -53,7 +52,7 @@ def _measure_page(
         visitor,
         status,
         m=detail.record,
-        document=json.dumps(detail.document, indent=2, ensure_ascii=False, sort_keys=True),
+        document=pretty(detail.document),
         decisions=detail.decisions,
         versions=services.measures.versions(principal, measure_id),
         assessments=services.assessments.for_measure(principal, measure_id),
@@ -79,14 +78,8 @@ def diff(
 ) -> HTMLResponse:
     measure_id = known_id(measure_id, "measure")
     old, new = (services.measures.version(visitor.principal, measure_id, n) for n in (from_version, to_version))
-    lines = difflib.unified_diff(
-        json.dumps(old.document, indent=2, ensure_ascii=False, sort_keys=True).splitlines(),
-        json.dumps(new.document, indent=2, ensure_ascii=False, sort_keys=True).splitlines(),
-        f"version {from_version}",
-        f"version {to_version}",
-        lineterm="",
-    )
-    return page(request, "diff.html.j2", visitor, measure_id=measure_id, old=old, new=new, lines=list(lines))
+    lines = changed_lines(old.document, new.document, f"version {from_version}", f"version {to_version}")
+    return page(request, "diff.html.j2", visitor, measure_id=measure_id, old=old, new=new, lines=lines)
 
 
 def _act(

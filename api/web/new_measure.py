@@ -1,4 +1,4 @@
-"""New measure: upload a JSON or YAML document, or fill in the form generated from the contract."""
+"""New measure: start the guided interview, upload a JSON or YAML document, or fill in the form from the contract."""
 
 from __future__ import annotations
 
@@ -18,15 +18,19 @@ from art52.services.sessions import SignedIn
 router = APIRouter(tags=["web"], include_in_schema=False, default_response_class=HTMLResponse)
 
 
-def _form_page(
+def form_page(
     request: Request,
     visitor: SignedIn,
     values: dict[str, Any] | None = None,
     issues: list[FieldIssue] | None = None,
     upload_error: str | None = None,
+    interview_values: dict[str, Any] | None = None,
+    interview_issues: list[FieldIssue] | None = None,
 ) -> HTMLResponse:
+    """The page's three ways to a new measure; a way that failed shows its errors beside its fields."""
     beside, general = errors_by_field(issues or [])
-    failed = bool(issues or upload_error)
+    interview_beside, interview_general = errors_by_field(interview_issues or [])
+    failed = bool(issues or upload_error or interview_issues)
     return page(
         request,
         "new_measure.html.j2",
@@ -37,12 +41,16 @@ def _form_page(
         errors=beside,
         general_errors=general,
         upload_error=upload_error,
+        measure_type=next(f for s in form_sections() for f in s.fields if f.path == "measure_type"),
+        interview_values=interview_values or {},
+        interview_errors=interview_beside,
+        interview_general=interview_general,
     )
 
 
 @router.get("/measures/new")
 def new_measure(request: Request, visitor: Visitor) -> HTMLResponse:
-    return _form_page(request, visitor)
+    return form_page(request, visitor)
 
 
 @router.post("/measures/new")
@@ -53,7 +61,7 @@ async def create_from_form(request: Request, services: Services, visitor: Poster
     try:
         detail = services.measures.create(visitor.principal, document)
     except (MeasureError, RequestError) as error:
-        return _form_page(request, visitor, form_values(document), error.issues)
+        return form_page(request, visitor, form_values(document), error.issues)
     return RedirectResponse(f"/measures/{detail.record.id}", status_code=303)
 
 
@@ -65,5 +73,5 @@ async def create_from_upload(
         parsed = await read_upload(document, services.settings.max_body_bytes)
         detail = services.measures.create(visitor.principal, parsed)
     except (DocumentError, MeasureError, RequestError) as error:
-        return _form_page(request, visitor, upload_error=upload_problem(error))
+        return form_page(request, visitor, upload_error=upload_problem(error))
     return RedirectResponse(f"/measures/{detail.record.id}", status_code=303)

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, StrictUndefined, select_autoescape
 
 from art52.api.web.session import CSRF_FIELD
+from art52.report.wording import VERDICT_TEXT
 from art52.services.sessions import SignedIn
 
 # A page may hold what only its user may see. Its Content-Security-Policy (no script, no
@@ -25,7 +26,7 @@ def environment() -> Environment:
             PrefixLoader({"report": PackageLoader("art52.report", "templates")}),
         ]
     )
-    return Environment(
+    env = Environment(
         loader=loader,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -33,6 +34,8 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["verdict_text"] = VERDICT_TEXT  # a verdict in the report's words, on every page
+    return env
 
 
 def page(

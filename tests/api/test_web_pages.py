@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import yaml
 from fastapi.testclient import TestClient
+from web_session import csrf_of, sign_in, token
 
 from art52.bootstrap import Container
 from art52.domain.access import Role
@@ -17,31 +18,10 @@ from art52.domain.records import MeasureFilter
 HTML = {"Accept": "text/html"}
 
 
-def csrf_of(html: str) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
-    assert found, "the page has no CSRF field"
-    return found.group(1)
-
-
-def sign_in(client: TestClient, secret: str) -> str:
-    """Sign in with ``secret``; the CSRF token of the signed-in session."""
-    form = client.get("/sign-in")
-    response = client.post(
-        "/sign-in", data={"token": secret, "csrf_token": csrf_of(form.text), "next": "/"}, follow_redirects=False
-    )
-    assert response.status_code == 303, response.text
-    return csrf_of(client.get("/").text)
-
-
 @pytest.fixture
 def secure_client(client: TestClient) -> TestClient:
     client.base_url = client.base_url.copy_with(scheme="https")  # Secure cookies travel over https only
     return client
-
-
-def token(container: Container, name: str, role: Role, organisation: str = "ministry") -> str:
-    subject = name.lower().replace(" ", "-")  # one person, one subject on all their tokens (as in conftest)
-    return container.tokens.create(name, organisation, role, subject=subject)[1]
 
 
 def test_a_page_asks_for_sign_in_instead_of_answering_401(secure_client: TestClient) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 from browser_support import Site, visit
+from contract_files import EXAMPLES_DIR
 from playwright.sync_api import Page, expect
 
 MEASURE: dict[str, Any] = {
@@ -17,7 +19,13 @@ MEASURE: dict[str, Any] = {
     "objective": "serious_crime",
     "data": {"categories": ["traffic", "location"], "subjects_scope": "persons_linked_by_objective_evidence"},
 }
+WITH_REMEDIES: dict[str, Any] = json.loads(
+    (EXAMPLES_DIR / "ex06-epoc-content-prosecutor-minor-offence.json").read_text()
+)
+"""A non-compliant measure whose assessment lists remedies to try."""
 MAX_TABS = 400
+QUESTIONS = 3
+"""How many interview questions journey 1 answers at most before saving the draft."""
 
 
 def tab_to(page: Page, selector: str) -> None:
@@ -46,7 +54,21 @@ def measure_in_review(site: Site, title: str, reviewer: str) -> str:
     return measure_id
 
 
-def test_an_official_signs_in_creates_a_measure_and_submits_it_with_the_keyboard_alone(page: Page, site: Site) -> None:
+def answer_with_the_keyboard(page: Page) -> None:
+    """Answer the question asked now: the first choice offered, or "Not known" for a value to type."""
+    first_choice = page.locator("#answer-0")
+    if first_choice.count():
+        tab_to(page, "#answer-0")
+        page.keyboard.press("Space")  # selects a radio button, ticks a checkbox
+        tab_to(page, "#answer-submit")
+    else:
+        tab_to(page, "#answer-not-known-submit")
+    page.keyboard.press("Enter")
+
+
+def test_an_official_signs_in_answers_the_interview_and_submits_the_measure_with_the_keyboard_alone(
+    page: Page, site: Site
+) -> None:
     page.goto(f"{site.base_url}/")
     expect(page).to_have_url(re.compile(r"/sign-in"))
     visit(page, "sign-in")
@@ -60,17 +82,30 @@ def test_an_official_signs_in_creates_a_measure_and_submits_it_with_the_keyboard
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="New measure")).to_be_visible()
     visit(page, "new-measure")
-    tab_to(page, "#f-title")
-    page.keyboard.type("Keyboard-made quick freeze")
-    tab_to(page, "#f-jurisdiction")
-    page.keyboard.type("NL")
-    tab_to(page, "#f-measure_type")
-    page.keyboard.press("ArrowDown")  # not stated → retention obligation
-    page.keyboard.press("ArrowDown")  # → expedited preservation
-    tab_to(page, "button:text('Create the measure')")
+    tab_to(page, "#interview-title")
+    page.keyboard.type("Interviewed quick freeze")
+    tab_to(page, "#interview-type")
+    options = page.locator("#interview-type option").evaluate_all("options => options.map(o => o.value)")
+    for _ in range(options.index("expedited_preservation")):
+        page.keyboard.press("ArrowDown")
+    tab_to(page, "button:text('Start the interview')")
     page.keyboard.press("Enter")
 
-    expect(page.get_by_role("heading", name="Keyboard-made quick freeze")).to_be_visible()
+    expect(page.get_by_role("heading", name="Interview: Interviewed quick freeze")).to_be_visible()
+    expect(page.get_by_role("heading", name="Question 1")).to_be_visible()
+    expect(page.get_by_role("region", name="Where the verdict stands")).to_contain_text("could make it anything from")
+    visit(page, "interview")
+    for number in range(2, QUESTIONS + 2):
+        answer_with_the_keyboard(page)
+        expect(page.get_by_role("heading", name=re.compile(f"Question {number}|No more questions"))).to_be_visible()
+        if page.get_by_role("heading", name="No more questions").count():
+            break
+    expect(page.get_by_role("region", name="Answers so far").locator("li")).to_have_count(number - 1)
+    visit(page, "interview-answered")
+    tab_to(page, "#save-draft")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name="Interviewed quick freeze")).to_be_visible()
     expect(page.locator("main")).to_contain_text("draft")
     visit(page, "measure-draft")
     tab_to(page, "button:text('Submit for review')")
@@ -79,29 +114,38 @@ def test_an_official_signs_in_creates_a_measure_and_submits_it_with_the_keyboard
     expect(page.locator("main")).to_contain_text("expedited_preservation")
 
 
-def test_a_reviewer_opens_the_assessment_and_approves_with_a_condition(page: Page, site: Site) -> None:
-    measure_id = site.api("POST", "/v1/measures", "official", json=MEASURE).json()["id"]
+def test_a_reviewer_opens_the_assessment_tries_a_remedy_and_approves_with_a_condition(page: Page, site: Site) -> None:
+    measure_id = site.api("POST", "/v1/measures", "official", json=WITH_REMEDIES).json()["id"]
     site.api("POST", f"/v1/measures/{measure_id}/submit", "official")
     site.api("POST", f"/v1/measures/{measure_id}/assessments", "official")
     sign_in(page, site, "reviewer")
     awaiting = page.get_by_role("region", name="Awaiting my review")
-    awaiting.get_by_role("link", name=MEASURE["title"]).first.click()
+    awaiting.get_by_role("link", name=WITH_REMEDIES["title"]).first.click()
     page.get_by_role("button", name="Take for review").click()
     expect(page.get_by_role("button", name="Record the decision")).to_be_visible()
     visit(page, "measure-in-review")
 
     page.get_by_role("region", name="Assessments").get_by_role("link").first.click()
     expect(page.get_by_role("heading", name="Verdict")).to_be_visible()
+    remedies = page.get_by_role("region", name="Remedies: what would change the outcome")
+    expect(remedies).to_contain_text("validated_by")
     visit(page, "assessment")
-    page.get_by_role("link", name="Back to the measure").click()
+    remedies.get_by_role("button", name="Try it (remedy 1)").click()
+
+    expect(page.get_by_role("heading", name="What if the measure made this change?")).to_be_visible()
+    expect(page.get_by_role("region", name="Principles moved")).to_contain_text("Legality: not satisfied → satisfied")
+    expect(page.get_by_role("region", name="The measure with the remedy")).to_contain_text('"validated_by": "judge"')
+    expect(page.locator("main")).to_contain_text("Nothing was stored")
+    visit(page, "what-if")
+    page.get_by_role("link", name="the measure", exact=True).click()
 
     page.get_by_label("approve").check()
-    page.get_by_label("Reason (required)").fill("Targeted, judicially authorised and limited to 90 days.")
-    page.get_by_label("Conditions of an approval").fill("Report the number of orders to Parliament every year")
+    page.get_by_label("Reason (required)").fill("Proportionate once a judge validates each order, as tried.")
+    page.get_by_label("Conditions of an approval").fill("A judge validates every production order")
     page.get_by_role("button", name="Record the decision").click()
     decisions = page.get_by_role("region", name="Decisions")
     expect(decisions).to_contain_text("approve by Bob Reviewer")
-    expect(decisions).to_contain_text("Report the number of orders to Parliament every year")
+    expect(decisions).to_contain_text("A judge validates every production order")
     expect(page.locator("main p").first).to_contain_text("approved")
     visit(page, "measure-decided")
     page.get_by_role("link", name="Dashboard").click()
@@ -164,6 +208,12 @@ def test_the_form_errors_history_events_and_rules_pages(page: Page, site: Site) 
     expect(page.locator("#f-retention-period_days-error")).to_be_visible()
     expect(page.locator("#f-retention-period_days")).to_have_attribute("aria-invalid", "true")
     visit(page, "new-measure-errors")
+    page.get_by_label("Title of the measure (required)").fill("An interview with an error")
+    page.get_by_role("button", name="Start the interview").click()
+    page.locator("#answer-form").evaluate("form => form.noValidate = true")  # as without a browser check
+    page.get_by_role("button", name="Answer", exact=True).click()
+    expect(page.locator("#answer-error")).to_contain_text("Choose or enter an answer")
+    visit(page, "interview-error")
 
     page.goto(f"{site.base_url}/measures/{measure_id}")
     page.get_by_role("link", name="changes from version 1").click()

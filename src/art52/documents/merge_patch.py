@@ -8,6 +8,7 @@ target whole. The target is never modified: a new document is returned.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 
@@ -22,3 +23,15 @@ def merge_patch(target: Any, patch: Any) -> Any:
         else:
             result[name] = merge_patch(result.get(name), value)
     return result
+
+
+def patch_setting(changes: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+    """The merge patch that sets each dotted field path to its value (``retention.period_days`` nests)."""
+    patch: dict[str, Any] = {}
+    for path, value in changes:
+        *parents, name = path.split(".")
+        node = patch
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[name] = value
+    return patch

@@ -31,3 +31,8 @@ def may_assess(principal: Principal) -> bool:
 
 def may_contest(principal: Principal) -> bool:
     return principal.can(Permission.REVIEW)
+
+
+def may_try_changes(principal: Principal) -> bool:
+    """Whether ``principal`` may assess a measure of its organisation with changed facts (what-if, nothing stored)."""
+    return principal.can(Permission.READ) and principal.can(Permission.ASSESS_STATELESS)

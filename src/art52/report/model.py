@@ -322,31 +322,41 @@ def _question(missing: MissingFact) -> QuestionView:
     )
 
 
+def remedy_changes(assessment: Assessment) -> tuple[tuple[tuple[str, Any], ...], ...]:
+    """Each remedy the report lists under "what would change the outcome", as (field, value) pairs, in its order.
+
+    A remedy can then be tried (what-if) with exactly the values the report shows in words.
+    """
+    if assessment.principles[Principle.ESSENCE].outcome is Outcome.NOT_SATISFIED:
+        return ()
+    return tuple(changes for changes, _result, _rules, _verified in _remedies(assessment, _decisive(assessment)))
+
+
+def _remedies(
+    assessment: Assessment, decisive: list[Finding]
+) -> list[tuple[tuple[tuple[str, Any], ...], str, tuple[str, ...], bool]]:
+    """Verified remedy sets when they were computed; otherwise the changes the decisive rules name."""
+    if assessment.remedies is not None:
+        return [
+            (tuple((c.path, c.value) for c in s.changes), VERDICT_TEXT[s.verdict.value], s.rules, True)
+            for s in assessment.remedies.sets
+        ]
+    if assessment.verdict is not Verdict.NON_COMPLIANT:
+        return []
+    return [(tuple(f.remedy.items()), f"lifts {f.rule_id}", (f.rule_id,), False) for f in decisive if f.remedy]
+
+
 def _changes(
     assessment: Assessment, decisive: list[Finding], fields: Mapping[str, FieldSpec]
 ) -> tuple[ChangeView, ...]:
-    """Verified remedy sets when they were computed; otherwise the changes the decisive rules name."""
-    if assessment.remedies is not None:
-        return tuple(
-            ChangeView(
-                changes=tuple(_fact(c.path, c.value, fields) for c in s.changes),
-                result=VERDICT_TEXT[s.verdict.value],
-                rules=s.rules,
-                verified=True,
-            )
-            for s in assessment.remedies.sets
-        )
-    if assessment.verdict is not Verdict.NON_COMPLIANT:
-        return ()
     return tuple(
         ChangeView(
-            changes=tuple(_fact(p, v, fields) for p, v in f.remedy.items()),
-            result=f"lifts {f.rule_id}",
-            rules=(f.rule_id,),
-            verified=False,
+            changes=tuple(_fact(path, value, fields) for path, value in changes),
+            result=result,
+            rules=rules,
+            verified=verified,
         )
-        for f in decisive
-        if f.remedy
+        for changes, result, rules, verified in _remedies(assessment, decisive)
     )
 
 

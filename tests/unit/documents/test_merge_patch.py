@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from art52.documents.merge_patch import merge_patch
+from art52.documents.merge_patch import merge_patch, patch_setting
 
 RFC_7396_APPENDIX_A = [
     ({"a": "b"}, {"a": "c"}, {"a": "c"}),
@@ -39,3 +39,13 @@ def test_the_target_is_not_modified() -> None:
     merged = merge_patch(target, {"a": {"b": None, "d": ["x"]}, "f": None})
     assert merged == {"a": {"d": ["x"]}}
     assert target == kept
+
+
+def test_a_patch_setting_dotted_fields_nests_them_and_merges_to_those_values() -> None:
+    patch = patch_setting([("eevidence.validated_by", "judge"), ("eevidence.notified", True), ("title", "T")])
+    assert patch == {"eevidence": {"validated_by": "judge", "notified": True}, "title": "T"}
+    target = {"title": "S", "eevidence": {"validated_by": "none", "kept": 1}}
+    assert merge_patch(target, patch) == {
+        "title": "T",
+        "eevidence": {"validated_by": "judge", "notified": True, "kept": 1},
+    }

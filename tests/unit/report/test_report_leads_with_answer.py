@@ -12,9 +12,11 @@ import pytest
 
 from art52.config import default_examples_dir
 from art52.domain.assessment import Assessment
+from art52.domain.derived_facts import fact_catalogue
 from art52.domain.principles import Effect, Outcome, Principle, Verdict
-from art52.report.model import build_report
+from art52.report.model import build_report, remedy_changes
 from art52.report.render import html, markdown
+from art52.report.wording import fact_value
 from art52.services.assessments import Assessor
 
 EXAMPLES = sorted(default_examples_dir().glob("*.json"))
@@ -170,3 +172,13 @@ def test_the_json_summary_carries_the_lead_of_the_report(assessed: Assessment) -
     if essence:
         assert lead["conditions"] == []
         assert lead["what_would_change_it"] == []
+
+
+def test_each_remedy_the_report_lists_can_be_tried_with_the_values_it_shows(assessed: Assessment) -> None:
+    report = build_report(assessed)
+    remedies = remedy_changes(assessed)
+    assert len(remedies) == len(report.changes)
+    for pairs, shown in zip(remedies, report.changes, strict=True):
+        assert [path for path, _value in pairs] == [fact.path for fact in shown.changes]
+        fields = fact_catalogue()
+        assert [fact_value(value, fields.get(path)) for path, value in pairs] == [fact.value for fact in shown.changes]
