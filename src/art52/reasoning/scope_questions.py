@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from art52.engine.logic import Truth
-from art52.reasoning.settled import open_truth
+from art52.reasoning.settled import DERIVED_READS, open_truth, settled_facts, unsettled_derived
 from art52.rulebook.conditions import PRESENCE_OPS, leaves
 from art52.rulebook.schema import Rule
 
@@ -32,9 +32,13 @@ class ScopeQuestion:
 
 
 def scope_questions(
-    rules: Iterable[Rule], facts: Mapping[str, Any], fields: Collection[str]
+    rules: Iterable[Rule], facts: Mapping[str, Any], derived: frozenset[str], fields: Collection[str]
 ) -> tuple[ScopeQuestion, ...]:
-    """The unstated contract ``fields`` whose presence tests keep some rule's scope open, in rule order."""
+    """The unstated contract ``fields`` whose presence tests keep some rule's scope open, in rule order.
+
+    The scope is read in the settled view with those fields asked for: a derived fact they feed
+    (the route a stated Directive opens) is as open as they are.
+    """
     found: dict[str, dict[str, None]] = {}
     for rule in rules:
         unstated = frozenset(
@@ -44,10 +48,11 @@ def scope_questions(
         )
         if not unstated:
             continue
-        truth, open_paths = open_truth(rule.scope, facts, unstated)
+        unsettled = unsettled_derived(facts, derived, unstated)
+        truth, open_paths = open_truth(rule.scope, settled_facts(facts, unsettled), unstated | unsettled)
         if truth is not Truth.UNKNOWN:
             continue
-        for path in open_paths:
-            if path in unstated:
-                found.setdefault(path, {})[rule.id] = None
+        reached = set(open_paths) | {p for name in open_paths for p in DERIVED_READS.get(name, ())}
+        for path in sorted(unstated & reached, key=[leaf.path for leaf in leaves(rule.scope)].index):
+            found.setdefault(path, {})[rule.id] = None
     return tuple(ScopeQuestion(path, tuple(ids)) for path, ids in found.items())

@@ -95,8 +95,8 @@ def candidates(
     fields = measure_fields()
     ranked = tuple(q for q in current.missing_facts if q.path in fields and q.path not in passed)
     known = {q.path for q in current.missing_facts} | set(passed)
-    facts = build_facts(parse_measure(document), current.as_of, assessor.rulebook.law).facts
-    scoped = scope_questions(assessor.rulebook.in_force(current.as_of), facts, fields)
+    sheet = build_facts(parse_measure(document), current.as_of, assessor.rulebook.law)
+    scoped = scope_questions(assessor.rulebook.in_force(current.as_of), sheet.facts, frozenset(sheet.derived), fields)
     return ranked + tuple(
         MissingFact(
             path=q.path,
