@@ -1,13 +1,18 @@
 """The guided interview's choice of question: the most decisive one whose answer can still matter.
 
-The assessment ranks its open questions (``art52.reasoning.questions``). The
-interview walks them in that order and asks the first one for which some
+The questions tried are the assessment's open questions, ranked
+(``art52.reasoning.questions``), then the unstated facts a rule's scope tests
+for presence (``art52.reasoning.scope_questions``): "not stated" decides such a
+test, so the assessment never asks for them, yet one answer may bring a rule
+into scope or take it out. The interview asks the first one for which some
 answer, tried by assessing the measure with it, changes the verdict or the
 outcome of a principle — or, moving nothing yet, settles or opens another
 question that could (whether a rule applies comes before what it tests), or
 meets or adds a condition to impose (a principle's confirmations move it only
-together). A question no answer can move is never asked, and when none is left
-the interview is over: the verdict is as decided as the answers can make it.
+together); failing that, an answer that decides a rule together with one or two
+further answers (``art52.services.interview_completions``). A question no answer
+can move is never asked, and when none is left the interview is over: the
+verdict is as decided as the answers can make it.
 """
 
 from __future__ import annotations
@@ -17,13 +22,14 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from art52.domain.assessment import Assessment, MissingFact, Option
+from art52.domain.assessment import Assessment, Change, MissingFact, Option
 from art52.domain.fields import FieldSpec, measure_fields
 from art52.domain.principles import PRINCIPLE_ORDER, Outcome, Principle, Verdict
 from art52.engine.facts import build_facts
 from art52.errors import MeasureError
 from art52.reasoning.answers import trial_answers
 from art52.reasoning.phrasing import options_for, question_for
+from art52.reasoning.questions import CHANGE_RANK
 from art52.reasoning.scope_questions import scope_questions
 from art52.services.assessments import Assessor, parse_measure
 from art52.services.interview_completions import completion
@@ -40,6 +46,8 @@ class Consequence:
     """True when the answer moves nothing yet but settles or opens other decisive questions, or conditions."""
     together: dict[str, Any] = field(default_factory=dict)
     """The further answers (field: value) with which this one decides a rule; empty when it matters alone."""
+    reach: Change = "confirmation"
+    """The most it could change: the verdict, a principle, or (opening nothing decisive) a confirmation."""
 
 
 @dataclass(frozen=True)
@@ -127,11 +135,10 @@ def _described(question: MissingFact, current: Assessment, consequences: tuple[C
     """A presence question says what its answers were found to change (the assessment did not rank it)."""
     if question.path in {q.path for q in current.missing_facts}:
         return question
-    verdict = any(c.verdict is not current.verdict for c in consequences)
     moved = {p for c in consequences for p in c.principles}
     return question.model_copy(
         update={
-            "changes": "verdict" if verdict else "principle" if moved else "confirmation",
+            "changes": min((c.reach for c in consequences), key=CHANGE_RANK.__getitem__),
             "principles": tuple(p for p in PRINCIPLE_ORDER if p in moved),
         }
     )
@@ -182,8 +189,16 @@ def _consequence(
 ) -> Consequence:
     before = current.principles
     moved = {p: result.outcome for p, result in after.principles.items() if before[p].outcome is not result.outcome}
-    changed = bool(moved) or after.verdict is not current.verdict or after.verdict_range != current.verdict_range
-    return Consequence(answer, after.verdict, moved, opens=not changed, together=together or {})
+    if after.verdict is not current.verdict or after.verdict_range != current.verdict_range:
+        reach: Change = "verdict"
+    elif moved:
+        reach = "principle"
+    else:
+        asked_now = {q.path for q in current.missing_facts}
+        opened = (q.changes for q in after.missing_facts if q.path not in asked_now)
+        reach = min(opened, key=CHANGE_RANK.__getitem__, default="confirmation")
+    opens = not moved and after.verdict is current.verdict and after.verdict_range == current.verdict_range
+    return Consequence(answer, after.verdict, moved, opens=opens, together=together or {}, reach=reach)
 
 
 @dataclass(frozen=True)
