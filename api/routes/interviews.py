@@ -33,9 +33,14 @@ class RuleOut(BaseModel):
 
 class ConsequenceOut(BaseModel):
     answer: AnswerValue
-    verdict: Verdict = Field(description="the verdict this answer alone would give")
+    verdict: Verdict = Field(description="the verdict this answer would give (with the answers in `together`)")
     principles: dict[Principle, Outcome] = Field(description="the principles whose outcome this answer would move")
     opens: bool = Field(description="true when the answer moves nothing yet but settles or opens other questions")
+    together: dict[str, AnswerValue] = Field(
+        default_factory=dict,
+        description="the further answers (field: value) with which this one decides a rule; empty when it "
+        "matters alone",
+    )
 
 
 class WhyOut(BaseModel):
@@ -105,7 +110,9 @@ def _question(view: InterviewView) -> QuestionOut | None:
             changes=asked.changes,
             principles=list(asked.principles),
             answers_that_matter=[
-                ConsequenceOut(answer=c.answer, verdict=c.verdict, principles=c.principles, opens=c.opens)
+                ConsequenceOut(
+                    answer=c.answer, verdict=c.verdict, principles=c.principles, opens=c.opens, together=c.together
+                )
                 for c in view.step.consequences
             ],
         ),

@@ -93,6 +93,37 @@ def test_answers_lead_to_a_verdict_and_a_draft(client: TestClient, callers: Any)
     assert again.status_code == 409
 
 
+def test_an_answer_that_matters_only_together_names_the_further_answers(client: TestClient, callers: Any) -> None:
+    """ex05 without its deadlines and emergency: EEV-007 is decided only by them together."""
+    example = json.loads(next(default_examples_dir().glob("ex05-*.json")).read_text(encoding="utf-8"))
+    joint = {"deadline_hours", "emergency", "enforcing_review_window_hours"}
+    partial = {**example, "eevidence": {k: v for k, v in example["eevidence"].items() if k not in joint}}
+    question = _start(client, callers.submitter, partial)["question"]
+    assert question["field"] in {f"eevidence.{name}" for name in joint}
+    answers = question["why"]["answers_that_matter"]
+    assert answers
+    assert all(a["together"] and set(a["together"]) <= {f"eevidence.{n}" for n in joint} for a in answers)
+
+
+def test_a_fact_a_rule_needs_stated_is_asked(client: TestClient, callers: Any) -> None:
+    """ex15 without its transfer: whether data go to a third country is asked, as it brings XFER-001/002 in."""
+    example = json.loads(next(default_examples_dir().glob("ex15-*.json")).read_text(encoding="utf-8"))
+    partial = {k: v for k, v in example.items() if k != "transfer"}
+    body = _start(client, callers.submitter, partial)
+    fields = []
+    for _ in range(10):
+        if body["finished"]:
+            break
+        fields.append(body["question"]["field"])
+        if fields[-1] == "transfer.to_third_country":
+            assert {r["rule_id"] for r in body["question"]["why"]["rules"]} >= {"XFER-001", "XFER-002"}
+            break
+        body = client.post(
+            f"/v1/interviews/{body['id']}/answers", json={"value": None}, headers=callers.submitter
+        ).json()
+    assert "transfer.to_third_country" in fields
+
+
 def test_a_bad_answer_is_a_422_naming_the_field(client: TestClient, callers: Any, problem: Any) -> None:
     interview_id = _start(client, callers.submitter)["id"]
     wrong = client.post(

@@ -59,6 +59,10 @@ class Assessor:
         self._today = today
         self._fields = fact_catalogue()
 
+    def legal_date(self, measure: Measure, as_of: dt.date | None = None) -> dt.date:
+        """The legal date an assessment of ``measure`` applies (``as_of`` when given)."""
+        return resolve_as_of(measure, as_of, self._today())[0]
+
     def assess(
         self,
         document: Measure | Mapping[str, Any],
