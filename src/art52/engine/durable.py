@@ -200,7 +200,7 @@ class CompiledStore(Protocol):
 
 # --- loaded rulesets ----------------------------------------------------------------------------------
 RECYCLE_AFTER = 10_000  # evaluations per session before it is deleted and replaced
-KEEP_RULESETS = 64  # rulesets kept registered; a rulebook has one per distinct set of rules in force
+KEEP_RULESETS = 16  # rulesets kept registered (~30 MiB each in C); one per distinct set of rules in force
 
 
 class _Session:
