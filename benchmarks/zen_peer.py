@@ -40,7 +40,7 @@ from art52.engine.evaluator import ruleset_id  # noqa: E402
 from art52.engine.facts import build_facts  # noqa: E402
 from art52.engine.logic import Truth  # noqa: E402
 from art52.engine.reference import ReferenceBackend  # noqa: E402
-from art52.rulebook.conditions import All, AnyOf, Condition, Leaf, Not, Op, paths  # noqa: E402
+from art52.rulebook.conditions import All, Condition, Leaf, Not, Op, paths  # noqa: E402
 from art52.rulebook.loader import load_rulebook  # noqa: E402
 from art52.rulebook.schema import Rule  # noqa: E402
 from art52.services.assessments import resolve_as_of  # noqa: E402

@@ -80,9 +80,7 @@ def outlooks(
         if before is None:
             result = [
                 Outlook(rule, _OUT_OF_SCOPE)
-                if decided is not None
-                and decided[rule.key].scope is Truth.FALSE
-                and rule.reads.isdisjoint(undecided)
+                if decided is not None and decided[rule.key].scope is Truth.FALSE and rule.reads.isdisjoint(undecided)
                 else _outlook(rule, settled, facts, undecided)
                 for rule in rules
             ]
