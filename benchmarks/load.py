@@ -9,7 +9,8 @@ been answered (open loop): a slow server does not slow the generator down, so qu
 the latency. Latency runs from the scheduled send time to the end of the response, so time a
 request waits in the client also counts (no coordinated omission). Each rate runs for a bounded
 time; requests still unanswered ``--timeout`` seconds after their time count as failures, with
-that latency.
+that latency. Before each rate the generator waits until the workers are idle again (they still serve
+what the client gave up on).
 
 * stateless: ``POST /v1/assess`` with the generated benchmark measures, at each rate of ``--rates``;
 * stored: ``POST /v1/measures/{id}/assessments`` on measures created beforehand, at ``--stored-rate``.
@@ -32,7 +33,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from serving import REPO, documents, serve
+from serving import REPO, Server, documents, serve
 
 BEGIN, END = "<!-- load:begin -->", "<!-- load:end -->"
 
@@ -87,6 +88,30 @@ async def run_step(
     await asyncio.gather(*tasks)
 
 
+async def warm_up(client: httpx.AsyncClient, requests: list[tuple[str, dict[str, Any]]], ok: int) -> None:
+    """Every request twice, four at a time, so that both workers have compiled and registered every ruleset."""
+    queue = list(requests) * 2
+
+    async def worker() -> None:
+        while queue:
+            path, body = queue.pop()
+            answer = await client.post(path, json=body)
+            if answer.status_code != ok:
+                raise RuntimeError(f"POST {path} answered {answer.status_code}: {answer.text[:300]}")
+
+    await asyncio.gather(*(worker() for _ in range(4)))
+
+
+async def drained(server: Server, limit: float = 120) -> None:
+    """Wait until the workers are idle: requests the client gave up on are still being served."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        before = server.cpu()
+        await asyncio.sleep(1)
+        if server.cpu() - before < 0.05:
+            return
+
+
 async def create_measures(client: httpx.AsyncClient, bodies: list[dict[str, Any]]) -> list[str]:
     ids = []
     for body in bodies:
@@ -107,8 +132,7 @@ async def main_async(args: Any) -> list[Step]:
             base_url=server.url, headers=headers, limits=limits, timeout=args.timeout
         ) as client:
             stateless = [("/v1/assess", b) for b in bodies]
-            warm = Step("warm-up", 20, 5)
-            await run_step(client, warm, stateless, args.timeout, 200)  # both workers register their rulesets
+            await warm_up(client, stateless, 200)
             for rate in args.rates:
                 step = Step("POST /v1/assess", rate, args.seconds)
                 before = server.cpu()
@@ -116,10 +140,11 @@ async def main_async(args: Any) -> list[Step]:
                 step.server_cpu = server.cpu() - before
                 steps.append(step)
                 print(_line(step), flush=True)
-                await asyncio.sleep(2)  # let a backlog drain before the next rate
+                await drained(server)
             ids = await create_measures(client, bodies[: args.stored_measures])
+            await drained(server)
             stored = [(f"/v1/measures/{i}/assessments", {}) for i in ids]
-            await run_step(client, Step("warm-up", 20, 3), stored, args.timeout, 201)
+            await warm_up(client, stored[:50], 201)
             for rate in args.stored_rates:
                 step = Step("POST /v1/measures/{id}/assessments", rate, args.seconds)
                 before = server.cpu()
@@ -127,7 +152,7 @@ async def main_async(args: Any) -> list[Step]:
                 step.server_cpu = server.cpu() - before
                 steps.append(step)
                 print(_line(step), flush=True)
-                await asyncio.sleep(2)
+                await drained(server)
     return steps
 
 
@@ -203,7 +228,7 @@ def write(section: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=8.0, help="duration of each rate")
-    parser.add_argument("--rates", default="50,100,150,200,300", help="stateless arrival rates, per second")
+    parser.add_argument("--rates", default="25,50,75,100,300", help="stateless arrival rates, per second")
     parser.add_argument("--stored-rates", default="50,150", help="stored-assessment arrival rates, per second")
     parser.add_argument("--measures", type=int, default=600)
     parser.add_argument("--stored-measures", type=int, default=300)
