@@ -83,7 +83,11 @@ class Rulebook:
     def _changes(self) -> list[dt.date]:
         """The days on which the rules in force change: between two of them, ``in_force`` is the same."""
         starts = {r.spec.valid_from for r in self.rules if r.spec.valid_from is not None}
-        ends = {r.spec.valid_to + dt.timedelta(days=1) for r in self.rules if r.spec.valid_to is not None}
+        ends = {
+            r.spec.valid_to + dt.timedelta(days=1)
+            for r in self.rules
+            if r.spec.valid_to is not None and r.spec.valid_to < dt.date.max
+        }
         return sorted(starts | ends)
 
     @cached_property
