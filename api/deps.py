@@ -25,12 +25,14 @@ bearer = HTTPBearer(
 ID_PATTERN = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
-def container(request: Request) -> Container:
+# Dependencies that do no I/O are ``async``: FastAPI runs a plain ``def`` dependency in its thread
+# pool, and the hop there and back costs more CPU than these functions themselves.
+async def container(request: Request) -> Container:
     found: Container = request.app.state.container
     return found
 
 
-def metrics(request: Request) -> Metrics:
+async def metrics(request: Request) -> Metrics:
     found: Metrics = request.app.state.metrics
     return found
 
@@ -57,7 +59,7 @@ _IF_MATCH = re.compile(IF_MATCH_PATTERN)
 _ENTITY_TAG = re.compile(ENTITY_TAG)
 
 
-def if_match(
+async def if_match(
     value: Annotated[
         str | None,
         Header(
@@ -139,12 +141,27 @@ def _query_names(dependant: Any) -> set[str]:
     return names
 
 
-def known_query_parameters(request: Request) -> None:
+_ALLOWED: dict[int, tuple[Any, frozenset[str] | None]] = {}  # by id(route); the route is kept, so the id stays its
+
+
+def _allowed_query_names(route: Any) -> frozenset[str] | None:
+    """The query parameters a route defines (None: any), worked out once per route (routes are not hashable)."""
+    known = _ALLOWED.get(id(route))
+    if known is not None and known[0] is route:
+        return known[1]
+    dependant = getattr(route, "dependant", None)
+    allowed = None if dependant is None else frozenset(_query_names(dependant))
+    _ALLOWED[id(route)] = (route, allowed)
+    return allowed
+
+
+async def known_query_parameters(request: Request) -> None:
     """Refuse query parameters the operation does not define: a mistyped filter must not match everything."""
-    dependant = getattr(request.scope.get("route"), "dependant", None)
-    if dependant is None:
+    if not request.query_params:
         return
-    allowed = _query_names(dependant)
+    allowed = _allowed_query_names(request.scope.get("route"))
+    if allowed is None:
+        return
     unknown = sorted({name for name in request.query_params if name not in allowed})
     if unknown:
         raise RequestError([FieldIssue(name, "unknown query parameter") for name in unknown], "query")

@@ -222,6 +222,9 @@ def build_container(settings: Settings | None = None) -> Container:
     timeouts = database_timeouts(settings)
     clock = SystemClock()
     backend = make_backend(settings.engine)
+    if isinstance(backend, DurableStoreHolder) and backend.store is None:
+        # Compiled rulesets on disk: a start, or a ruleset unregistered and needed again, skips the compiler.
+        backend.store = _disk_cache(settings.cache_dir)
     jobs = job_runner(settings)
 
     def dispatch_events() -> None:

@@ -319,3 +319,35 @@ def test_c_error_codes_are_translated() -> None:
     error = durable._engine_error("assert the fact", Exception("Could not assert fact, error code: 302"))
     assert str(error) == f"durable_rules failed to assert the fact: {C_ERRORS[302]} (code 302)"
     assert "1,024 live sessions" in str(durable._engine_error("assert the fact", MemoryError()))
+
+
+def test_reloading_a_ruleset_a_hundred_times_leaves_no_ruleset_behind() -> None:
+    backend = DurableBackend(CATALOGUE, keep_rulesets=3)
+    rng = random.Random(11)
+    for reload in range(100):
+        facts = random_facts(rng)
+        assert backend.evaluate(f"rs_reload_{reload}", RULES, facts) == REFERENCE.evaluate("rs", RULES, facts)
+    kept = ("rs_reload_97", "rs_reload_98", "rs_reload_99")
+    assert backend.registered() == kept
+    assert sorted(backend._host._ruleset_directory) == [f"{name}.0" for name in kept]
+    assert len(backend._host._ruleset_list) == 3
+
+
+def test_a_released_ruleset_is_deleted_in_c_and_loaded_again_when_used(backend: DurableBackend) -> None:
+    backend.evaluate("rs_released", RULES, {"eu_law_applies": True})
+    (part,) = backend._loaded["rs_released"].parts
+    backend.release("rs_released")
+    assert backend.registered() == ()
+    with pytest.raises(durable_rules_engine.error):  # the C engine no longer knows the handle
+        durable_rules_engine.assert_fact(part.handle, '{"t":"measure","sid":"x","id":"1"}')
+    facts = {"eu_law_applies": False, "objective": "other"}
+    assert backend.evaluate("rs_released", RULES, facts) == REFERENCE.evaluate("rs_released", RULES, facts)
+
+
+def test_the_least_recently_used_ruleset_is_the_one_released() -> None:
+    small = DurableBackend(CATALOGUE, keep_rulesets=2)
+    small.evaluate("rs_a", RULES, {})
+    small.evaluate("rs_b", RULES, {})
+    small.evaluate("rs_a", RULES, {})
+    small.evaluate("rs_c", RULES, {})
+    assert small.registered() == ("rs_a", "rs_c")

@@ -6,7 +6,9 @@ hangs, crashes or silently drops results (docs: durable-rules.md). The wrapper
 * disables the Host's background dispatcher threads (they steal actions and race);
 * serialises every call into the C engine under one lock (it is not thread-safe);
 * registers each compiled part once, lazily, under its ruleset id, from a deep copy
-  (a compiled part may come from the on-disk cache instead of the compiler);
+  (a compiled part may come from the on-disk cache instead of the compiler), and
+  unregisters the least recently used ruleset beyond KEEP_RULESETS, so rulebooks
+  reloaded or analysed again and again do not grow the C engine's memory;
 * writes the fact itself from the compiled column plan, so nothing but a flat
   object of known keys, small numbers and compiled constants ever reaches C,
   and checks the facts' types (and that numbers are finite) before any C call;
@@ -198,6 +200,7 @@ class CompiledStore(Protocol):
 
 # --- loaded rulesets ----------------------------------------------------------------------------------
 RECYCLE_AFTER = 10_000  # evaluations per session before it is deleted and replaced
+KEEP_RULESETS = 16  # rulesets kept registered (~30 MiB each in C); one per distinct set of rules in force
 
 
 class _Session:
@@ -239,11 +242,12 @@ class _Part:
         return "".join(out)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Loaded:
     compiled: CompiledRuleset
     parts: tuple[_Part, ...]
     defaults: Mapping[str, RuleResult]
+    released: bool = False  # unregistered from C: its handles must not be used again
 
 
 class DurableBackend:
@@ -251,9 +255,16 @@ class DurableBackend:
 
     name = "durable"
 
-    def __init__(self, catalogue: Mapping[str, FieldSpec] | None = None, *, part_columns: int = PART_COLUMNS) -> None:
+    def __init__(
+        self,
+        catalogue: Mapping[str, FieldSpec] | None = None,
+        *,
+        part_columns: int = PART_COLUMNS,
+        keep_rulesets: int | None = None,
+    ) -> None:
         self._catalogue = catalogue
         self._part_columns = part_columns
+        self._keep = keep_rulesets
         self._lock = threading.Lock()
         self._host = _QuietHost()
         self._loaded: dict[str, _Loaded] = {}
@@ -272,12 +283,16 @@ class DurableBackend:
     def evaluate(self, ruleset_id: str, rules: Sequence[Rule], facts: Mapping[str, Any]) -> dict[str, RuleResult]:
         if not isinstance(facts, Mapping):
             raise EngineError(f"facts must be a mapping, not {type(facts).__name__}")
-        loaded = self._loaded.get(ruleset_id) or self._load(ruleset_id, rules)
-        if len(rules) != len(loaded.defaults) or (rules and rules[-1].key not in loaded.defaults):
-            raise EngineError(f"ruleset id {ruleset_id} was first used for a different set of rules")
-        bodies = [part.body(facts) for part in loaded.parts]  # validates the facts before any C call
-        with self._lock:
-            fired = [(part, self._run(part, body)) for part, body in zip(loaded.parts, bodies, strict=True)]
+        fired: list[tuple[_Part, list[str]]] | None = None
+        while fired is None:  # a ruleset released by another thread meanwhile is loaded again
+            loaded = self._loaded.get(ruleset_id) or self._load(ruleset_id, rules)
+            if len(rules) != len(loaded.defaults) or (rules and rules[-1].key not in loaded.defaults):
+                raise EngineError(f"ruleset id {ruleset_id} was first used for a different set of rules")
+            bodies = [part.body(facts) for part in loaded.parts]  # validates the facts before any C call
+            with self._lock:
+                if not loaded.released:
+                    fired = [(part, self._run(part, body)) for part, body in zip(loaded.parts, bodies, strict=True)]
+                    self._loaded[ruleset_id] = self._loaded.pop(ruleset_id)  # most recently used last
         assigned: dict[str, RuleResult] = {}
         for part, names in fired:
             for name in names:
@@ -298,7 +313,36 @@ class DurableBackend:
                 parts = tuple(self._register(part) for part in compiled.parts)
                 defaults = {k: RuleResult(k, *OUTCOMES[o]) for k, o in compiled.defaults.items()}
                 loaded = self._loaded[ruleset_id] = _Loaded(compiled, parts, defaults)
+                keep = KEEP_RULESETS if self._keep is None else self._keep
+                for oldest in list(self._loaded)[: max(0, len(self._loaded) - max(1, keep))]:
+                    self._release(oldest)
             return loaded
+
+    def registered(self) -> tuple[str, ...]:
+        """The ruleset ids whose parts are registered with the C engine now, least recently used first."""
+        with self._lock:
+            return tuple(self._loaded)
+
+    def release(self, ruleset_id: str) -> None:
+        """Unregister a ruleset from the C engine (it is loaded again if used again)."""
+        with self._lock:
+            self._release(ruleset_id)
+
+    def _release(self, ruleset_id: str) -> None:
+        """Called under the lock: delete the parts' sessions and rulesets in C, and forget them."""
+        loaded = self._loaded.pop(ruleset_id, None)
+        if loaded is None:
+            return
+        loaded.released = True
+        for part in loaded.parts:
+            self._close(part)
+            handle = self._registered.pop(part.name, None)
+            ruleset = self._host._ruleset_directory.pop(part.name, None)
+            if ruleset is not None:
+                self._host._ruleset_list.remove(ruleset)
+            if handle is not None:
+                with contextlib.suppress(_c.error):
+                    _c.delete_ruleset(handle)
 
     def _compiled(self, ruleset_id: str, rules: Sequence[Rule]) -> CompiledRuleset:
         """From the store when it holds this exact ruleset, else compiled (and stored)."""

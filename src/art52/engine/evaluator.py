@@ -9,6 +9,7 @@ explanations, only on decisions, which the differential tests compare.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Mapping
 from typing import Any
@@ -18,7 +19,7 @@ from art52.domain.findings import FactRef, Finding
 from art52.domain.perspective import Perspective
 from art52.domain.principles import Effect
 from art52.engine.backend import Backend, RuleResult
-from art52.engine.logic import Truth, decisive_unknowns, relied_on
+from art52.engine.logic import Truth, explain
 from art52.errors import EngineError
 from art52.rulebook.catalog import Rulebook
 from art52.rulebook.schema import Consequence, Rule
@@ -26,8 +27,13 @@ from art52.rulebook.schema import Consequence, Rule
 
 def ruleset_id(rulebook: Rulebook, rules: tuple[Rule, ...]) -> str:
     """A stable name for exactly this set of rule versions of this rulebook."""
-    keys = ",".join(r.key for r in rules)
-    digest = hashlib.sha256(f"{rulebook.version}|{keys}".encode()).hexdigest()[:16]
+    return _ruleset_id(rulebook.version, tuple(r.key for r in rules))
+
+
+@functools.lru_cache(maxsize=256)
+def _ruleset_id(version: str, keys: tuple[str, ...]) -> str:
+    # Asked for every assessment, for one of a few sets of rules: hashed once each.
+    digest = hashlib.sha256(f"{version}|{','.join(keys)}".encode()).hexdigest()[:16]
     return f"art52_{digest}"
 
 
@@ -40,13 +46,31 @@ def evaluate_rules(
 ) -> tuple[Finding, ...]:
     """Findings of every rule in force on ``as_of`` for ``perspective``, in rule-id order."""
     rules = rulebook.in_force(as_of, perspective)
+    return findings_of(rulebook, rules, decide(rulebook, backend, rules, facts), facts, as_of)
+
+
+def decide(
+    rulebook: Rulebook, backend: Backend, rules: tuple[Rule, ...], facts: Mapping[str, Any]
+) -> Mapping[str, RuleResult]:
+    """The backend's scope and condition of every rule (by key), which findings and outlooks both read."""
     results = backend.evaluate(ruleset_id(rulebook, rules), rules, facts)
+    for rule in rules:
+        if rule.key not in results:
+            raise EngineError(f"backend {backend.name} returned no result for {rule.key}")
+    return results
+
+
+def findings_of(
+    rulebook: Rulebook,
+    rules: tuple[Rule, ...],
+    results: Mapping[str, RuleResult],
+    facts: Mapping[str, Any],
+    as_of: dt.date,
+) -> tuple[Finding, ...]:
+    """The findings of the decided rules, in rule order (rules out of scope have none)."""
     findings = []
     for rule in rules:
-        result = results.get(rule.key)
-        if result is None:
-            raise EngineError(f"backend {backend.name} returned no result for {rule.key}")
-        finding = _finding(rulebook, rule, result, facts, as_of)
+        finding = _finding(rulebook, rule, results[rule.key], facts, as_of)
         if finding is not None:
             findings.append(finding)
     return tuple(findings)
@@ -61,20 +85,23 @@ def _finding(
     def make(consequence: Consequence, relied: tuple[str, ...], missing: tuple[str, ...]) -> Finding:
         return _make(rulebook, rule, consequence, relied, missing, facts, as_of)
 
+    scope = explain(rule.scope, facts)  # each condition explained once: reasons and open questions
     if result.scope is Truth.UNKNOWN:
-        missing = _asked_for(decisive_unknowns(rule.scope, facts), facts)
-        return make(_unknown(rule, missing, scope=True), relied_on(rule.scope, facts), missing)
-    relied = tuple(dict.fromkeys(relied_on(rule.scope, facts) + relied_on(rule.condition, facts)))
+        missing = _asked_for(scope.unknowns, facts)
+        return make(_unknown(rule, missing, scope=True), scope.relied, missing)
+    if result.condition is Truth.FALSE and rule.otherwise is None:
+        return None
+    condition = explain(rule.condition, facts)
+    relied = tuple(dict.fromkeys(scope.relied + condition.relied))
     if result.condition is Truth.TRUE:
         then = rule.spec.then
         # A rule that itself asks for more wants its condition's facts, not its scope's.
-        asked = _asked_for(relied_on(rule.condition, facts), facts) if then.effect is Effect.NEEDS_INFORMATION else ()
+        asked = _asked_for(condition.relied, facts) if then.effect is Effect.NEEDS_INFORMATION else ()
         return make(then, relied, asked)
     if result.condition is Truth.FALSE:
-        if rule.otherwise is None:
-            return None
+        assert rule.otherwise is not None
         return make(rule.otherwise, relied, ())
-    missing = _asked_for(decisive_unknowns(rule.condition, facts), facts)
+    missing = _asked_for(condition.unknowns, facts)
     return make(_unknown(rule, missing, scope=False), relied, missing)
 
 

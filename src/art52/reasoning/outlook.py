@@ -14,9 +14,9 @@ from typing import Any
 
 from art52.domain.findings import Basis
 from art52.domain.principles import Effect, Principle
+from art52.engine.backend import RuleResult
 from art52.engine.logic import Truth
 from art52.reasoning.settled import ask_for, open_truth, settled_facts, unsettled_derived
-from art52.rulebook.conditions import Condition, paths
 from art52.rulebook.schema import Rule
 
 Possible = frozenset[Effect | None]
@@ -54,12 +54,19 @@ class Outlook:
         return len(self.effects) > 1
 
 
-def outlooks(rules: tuple[Rule, ...], facts: Mapping[str, Any], derived: frozenset[str]) -> tuple[Outlook, ...]:
+def outlooks(
+    rules: tuple[Rule, ...],
+    facts: Mapping[str, Any],
+    derived: frozenset[str],
+    decided: Mapping[str, RuleResult] | None = None,
+) -> tuple[Outlook, ...]:
     """The outlook of every rule in force, in rule order.
 
     The fields asked for and the facts they unsettle grow together: an asked
     field may unsettle a derived fact or a presence test, which may open
     another rule and ask for more. The loop stops when nothing new is asked.
+    ``decided``, the engine's results on the same facts, spares re-evaluating the
+    scope of a rule that reads nothing undecided: there the settled view agrees.
     """
     asked: frozenset[str] = frozenset()
     before: frozenset[str] | None = None
@@ -71,9 +78,14 @@ def outlooks(rules: tuple[Rule, ...], facts: Mapping[str, Any], derived: frozens
         undecided = asked | unsettled
         # Only a rule that reads a newly undecided fact can change from one round to the next.
         if before is None:
-            result = [_outlook(rule, settled, facts, undecided) for rule in rules]
+            result = [
+                Outlook(rule, _OUT_OF_SCOPE)
+                if decided is not None and decided[rule.key].scope is Truth.FALSE and rule.reads.isdisjoint(undecided)
+                else _outlook(rule, settled, facts, undecided)
+                for rule in rules
+            ]
         else:
-            reads = reads or [paths_of(rule.scope) | paths_of(rule.condition) for rule in rules]
+            reads = reads or [rule.reads for rule in rules]
             new = undecided - before
             result = [
                 result[i] if reads[i].isdisjoint(new) else _outlook(rule, settled, facts, undecided)
@@ -83,10 +95,6 @@ def outlooks(rules: tuple[Rule, ...], facts: Mapping[str, Any], derived: frozens
         if now_asked == asked:
             return tuple(result)
         asked, before = now_asked, undecided
-
-
-def paths_of(condition: Condition) -> frozenset[str]:
-    return frozenset(paths(condition))
 
 
 _OUT_OF_SCOPE: Possible = frozenset({None})

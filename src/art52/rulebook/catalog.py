@@ -7,6 +7,7 @@ names exactly the law it was made under.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -67,12 +68,32 @@ class Rulebook:
 
     def in_force(self, on: dt.date, perspective: Perspective | None = Perspective.ISSUING) -> tuple[Rule, ...]:
         """The rule versions that apply on the legal date ``on`` from ``perspective`` (None: all), ordered by id."""
-        return tuple(
-            sorted(
-                (r for r in self.rules if r.in_force(on) and (perspective is None or r.perspective is perspective)),
-                key=lambda r: r.id,
+        period = bisect.bisect_right(self._changes, on)
+        found = self._in_force.get((period, perspective))
+        if found is None:
+            found = self._in_force[period, perspective] = tuple(
+                sorted(
+                    (r for r in self.rules if r.in_force(on) and (perspective is None or r.perspective is perspective)),
+                    key=lambda r: r.id,
+                )
             )
-        )
+        return found
+
+    @cached_property
+    def _changes(self) -> list[dt.date]:
+        """The days on which the rules in force change: between two of them, ``in_force`` is the same."""
+        starts = {r.spec.valid_from for r in self.rules if r.spec.valid_from is not None}
+        ends = {
+            r.spec.valid_to + dt.timedelta(days=1)
+            for r in self.rules
+            if r.spec.valid_to is not None and r.spec.valid_to < dt.date.max
+        }
+        return sorted(starts | ends)
+
+    @cached_property
+    def _in_force(self) -> dict[tuple[int, Perspective | None], tuple[Rule, ...]]:
+        # Every assessment asks twice; one entry per period between two changes (and perspective).
+        return {}
 
     def rule_ids(self) -> tuple[str, ...]:
         return tuple(sorted({r.id for r in self.rules}))
@@ -106,9 +127,15 @@ class Rulebook:
         anyway, it cites all its sources rather than none.
         """
         cited = self.citations(rule)
-        earlier = tuple(c for c in cited if self.available_from(c.source_id) <= on)
-        later = tuple(c for c in cited if self.available_from(c.source_id) > on)
+        dates = self._citation_dates[rule.key]
+        earlier = tuple(c for c, since in zip(cited, dates, strict=True) if since <= on)
+        later = tuple(c for c, since in zip(cited, dates, strict=True) if since > on)
         return (earlier, later) if earlier else (cited, ())
+
+    @cached_property
+    def _citation_dates(self) -> dict[str, tuple[dt.date, ...]]:
+        # Built once per rulebook, like the citations: the day each can be relied on.
+        return {key: tuple(self.available_from(c.source_id) for c in cited) for key, cited in self._citations.items()}
 
     @cached_property
     def _citations(self) -> dict[str, tuple[Citation, ...]]:

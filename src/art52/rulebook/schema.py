@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -10,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from art52.domain.findings import Basis
 from art52.domain.perspective import Perspective
 from art52.domain.principles import Effect, Principle
-from art52.rulebook.conditions import TRUE, Condition, parse_condition
+from art52.rulebook.conditions import TRUE, Condition, parse_condition, paths
 
 RULE_ID_PATTERN = r"^[A-Z]{2,5}-[0-9]{3}$"
 
@@ -99,10 +100,15 @@ class Rule(BaseModel):
     def version(self) -> int:
         return self.spec.version
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """Unique name of this rule version, e.g. ``RET-007@2``."""
+        """Unique name of this rule version, e.g. ``RET-007@2`` (cached: every result is keyed by it)."""
         return f"{self.spec.id}@{self.spec.version}"
+
+    @cached_property
+    def reads(self) -> frozenset[str]:
+        """The fact paths the scope and the condition read (cached: every assessment asks, per rule)."""
+        return frozenset(paths(self.scope)) | frozenset(paths(self.condition))
 
     @property
     def basis(self) -> Basis:

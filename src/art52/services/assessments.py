@@ -16,7 +16,7 @@ from art52.domain.legal_question import legal_question
 from art52.domain.measure import Measure
 from art52.domain.perspective import Perspective
 from art52.engine.backend import Backend
-from art52.engine.evaluator import evaluate_rules
+from art52.engine.evaluator import decide, findings_of
 from art52.engine.facts import build_facts
 from art52.errors import FieldIssue, MeasureError
 from art52.reasoning.balancing import balance
@@ -74,8 +74,9 @@ class Assessor:
         legal_date, source = resolve_as_of(measure, as_of, self._today())
         sheet = build_facts(measure, legal_date, self.rulebook.law)
         rules = self.rulebook.in_force(legal_date, perspective)
-        findings = evaluate_rules(self.rulebook, self.backend, sheet.facts, legal_date, perspective)
-        still_open = outlooks(rules, sheet.facts, frozenset(sheet.derived))
+        decided = decide(self.rulebook, self.backend, rules, sheet.facts)
+        findings = findings_of(self.rulebook, rules, decided, sheet.facts, legal_date)
+        still_open = outlooks(rules, sheet.facts, frozenset(sheet.derived), decided)
         result = balance(findings, still_open, self._fields)
         warnings = list(sheet.warnings)
         if source is AsOfSource.DEFAULT_TODAY:

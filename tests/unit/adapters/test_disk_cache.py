@@ -134,3 +134,31 @@ def test_a_snapshot_whose_conditions_were_changed_is_refused(rules: Path) -> Non
     snapshot["rules"][0]["condition"] = {"all": [], "any": []}
     with pytest.raises(ValueError, match="not a rulebook snapshot"):
         from_snapshot(snapshot)
+
+
+def test_a_ruleset_unregistered_and_needed_again_is_read_back_not_recompiled(
+    tmp_path: Path, rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from art52.engine import durable
+    from art52.engine.evaluator import ruleset_id
+
+    compiled: list[str] = []
+    real_compile = durable.compile_ruleset
+
+    def compile_spy(name: str, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(name)
+        return real_compile(name, *args, **kwargs)
+
+    monkeypatch.setattr(durable, "compile_ruleset", compile_spy)
+    book = load_rulebook(rules)
+    backend = DurableBackend(keep_rulesets=1)
+    backend.store = DiskCache(tmp_path / "cache")
+    earlier, later = book.in_force(dt.date(2019, 1, 1)), book.in_force(TODAY)
+    assert earlier != later
+    first, second = ruleset_id(book, earlier), ruleset_id(book, later)
+    expected = ReferenceBackend().evaluate(first, earlier, {})
+    assert backend.evaluate(first, earlier, {}) == expected
+    backend.evaluate(second, later, {})  # unregisters the first
+    assert backend.registered() == (second,)
+    assert backend.evaluate(first, earlier, {}) == expected
+    assert compiled == [first, second]

@@ -153,3 +153,20 @@ def test_content_hash_tracks_meaning_not_formatting(tmp_path: Path) -> None:
     changed = load_rulebook(write_rules(changed_dir, {"a.yaml": GOOD_RULE.replace("No legal basis.", "None.")}))
     assert changed.version != one.version
     assert one.version.startswith("sha256:")
+
+
+def test_the_rules_in_force_remembered_per_period_are_those_in_force_on_each_day() -> None:
+    from conftest import RULES_DIR
+
+    from art52.domain.perspective import Perspective
+
+    book = load_rulebook(RULES_DIR)
+    days = {day + dt.timedelta(days=shift) for day in book._changes for shift in (-1, 0, 1)}
+    days |= {dt.date(1950, 1, 1), dt.date(2100, 1, 1)}
+    for day in sorted(days) * 2:  # the second pass reads what the first remembered
+        for perspective in (Perspective.ISSUING, Perspective.ENFORCING, None):
+            expected = sorted(
+                (r for r in book.rules if r.in_force(day) and (perspective is None or r.perspective is perspective)),
+                key=lambda r: r.id,
+            )
+            assert book.in_force(day, perspective) == tuple(expected), (day, perspective)
