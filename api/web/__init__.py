@@ -1,6 +1,7 @@
 """The web application for officials and reviewers: server-rendered pages on the API's services.
 
-Pages are plain HTML forms (they work without JavaScript); a bearer token is
+Pages are plain HTML forms (they work without JavaScript), enhanced by the vendored htmx
+where it loads (see ``static/README.md``); a bearer token is
 exchanged once for a session cookie; every form carries the session's CSRF token.
 """
 
@@ -18,10 +19,12 @@ from art52.api.web import (
     new_measure,
     what_if_pages,
 )
+from art52.api.web.static_files import PREFIX, static_files
 
 
 def install(app: FastAPI) -> None:
-    """Add the pages at ``/`` and their error pages (API routes keep problem+json)."""
+    """Add the pages at ``/``, their static files and their error pages (API routes keep problem+json)."""
     for module in (account, dashboard, new_measure, interview_pages, measure_pages, assessment_pages, what_if_pages):
         app.include_router(module.router)
+    app.mount(PREFIX, static_files(), name="static")
     failures.install(app)

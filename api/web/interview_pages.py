@@ -1,7 +1,8 @@
 """The guided interview as pages: start from a title and a type, answer one question at a time, save a draft.
 
 Plain forms and POST/redirect/GET: every answer is a POST that redirects to the
-interview's page, which shows the next question. The interview service does the
+interview's page, which shows the next question (where htmx loads, it follows the
+redirect and swaps the page's main part in place). The interview service does the
 asking; an interview of another organisation, or one that expired, is "not found".
 """
 

@@ -2,6 +2,7 @@
 
 The page runs the service behind ``POST /v1/measures/{id}/what-if`` with the
 remedy's changes as the merge patch, so it allows exactly whom that endpoint allows.
+On the assessment page htmx posts the same form and shows the outcome under the remedy.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ def try_remedy(
         visitor,
         title=report.title,
         remedy=report.changes[remedy],
+        remedy_number=remedy + 1,
+        remedy_count=len(remedies),
         change_count=len(remedies[remedy]),
         assessment_id=found,
         measure_id=measure_id,
