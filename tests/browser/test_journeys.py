@@ -132,12 +132,12 @@ def test_a_reviewer_opens_the_assessment_tries_a_remedy_and_approves_with_a_cond
     visit(page, "assessment")
     remedies.get_by_role("button", name="Try it (remedy 1)").click()
 
-    expect(page.get_by_role("heading", name="What if the measure made this change?")).to_be_visible()
-    expect(page.get_by_role("region", name="Principles moved")).to_contain_text("Legality: not satisfied → satisfied")
-    expect(page.get_by_role("region", name="The measure with the remedy")).to_contain_text('"validated_by": "judge"')
-    expect(page.locator("main")).to_contain_text("Nothing was stored")
+    tried = remedies.locator("#tried-1")  # shown in place under the remedy
+    expect(tried.get_by_role("region", name="Principles moved")).to_contain_text("Legality: not satisfied → satisfied")
+    expect(tried.get_by_role("region", name="The measure with the remedy")).to_contain_text('"validated_by": "judge"')
+    expect(tried).to_contain_text("Nothing was stored")
     visit(page, "what-if")
-    page.get_by_role("link", name="the measure", exact=True).click()
+    page.get_by_role("link", name="Back to the measure").click()
 
     page.get_by_label("approve").check()
     page.get_by_label("Reason (required)").fill("Proportionate once a judge validates each order, as tried.")
