@@ -23,6 +23,7 @@ import pytest
 from contract_files import EXAMPLES_DIR, REPO
 from live_server import free_port, live_server
 
+from art52.api.web.static_files import HTMX
 from art52.cli import main
 
 pytestmark = pytest.mark.slow
@@ -162,6 +163,9 @@ def test_serve_answers_health_ready_docs_and_openapi(installed: Installed) -> No
         docs = server.get("/docs")
         assert docs.status_code == 200
         assert server.get("/docs/assets/swagger-ui-bundle.js").status_code == 200
+        htmx = server.get(HTMX)  # the web pages' script, shipped in the wheel
+        assert htmx.status_code == 200
+        assert htmx.content == (REPO / "api" / "web" / "static" / HTMX.rsplit("/", 1)[1]).read_bytes()
         document = server.get("/openapi.json")
         assert document.status_code == 200
         examples = document.json()["components"]["examples"]
