@@ -27,6 +27,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from sections import replace_section
 from serving import REPO, documents, serve
 
 BEGIN, END = "<!-- http:begin -->", "<!-- http:end -->"
@@ -112,18 +113,6 @@ def render(server: float, doc: float, parsed: float, args: Any, load: str) -> st
     )
 
 
-def write(section: str) -> None:
-    path = REPO / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8")
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
-    print(f"updated {path}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=600)
@@ -139,7 +128,7 @@ def main() -> None:
     if args.profile:
         print(profile(bodies))
     if not args.no_write:
-        write(section)
+        replace_section(section, BEGIN, END)
 
 
 if __name__ == "__main__":

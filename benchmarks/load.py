@@ -33,7 +33,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from serving import REPO, Server, documents, serve
+from sections import replace_section
+from serving import Server, documents, serve
 
 BEGIN, END = "<!-- load:begin -->", "<!-- load:end -->"
 
@@ -213,18 +214,6 @@ def render(steps: list[Step], args: Any, load: str) -> str:
     )
 
 
-def write(section: str) -> None:
-    path = REPO / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8")
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
-    print(f"updated {path}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=8.0, help="duration of each rate")
@@ -245,7 +234,7 @@ def main() -> None:
     print(section)
     print(f"({time.perf_counter() - started:.0f} s)")
     if not args.no_write:
-        write(section)
+        replace_section(section, BEGIN, END)
 
 
 if __name__ == "__main__":

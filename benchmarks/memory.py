@@ -30,6 +30,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from sections import replace_section
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 BEGIN, END = "<!-- memory:begin -->", "<!-- memory:end -->"
@@ -152,18 +154,6 @@ def render(evaluations: dict[str, Any], never: dict[str, Any], now: dict[str, An
     )
 
 
-def write(section: str) -> None:
-    path = REPO / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8")
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
-    print(f"updated {path}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--evaluations", type=int, default=1_000_000)
@@ -189,7 +179,7 @@ def main() -> None:
     section = render(evaluations, never, now, args)
     print(section)
     if not args.no_write:
-        write(section)
+        replace_section(section, BEGIN, END)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from sections import replace_section
+
 REPO = Path(__file__).resolve().parents[1]
 BEGIN, END = "<!-- pipeline:begin -->", "<!-- pipeline:end -->"
 BACKENDS = ("durable", "reference")
@@ -116,18 +118,6 @@ def render(ref: str, runs: dict[str, list[dict[str, Any]]], args: Any, load: str
     )
 
 
-def write(section: str) -> None:
-    path = REPO / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8")
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
-    print(f"updated {path}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", default="d3d4fda", help="the commit to compare with")
@@ -151,7 +141,7 @@ def main() -> None:
     section = render(args.baseline, runs, args, load)
     print(section)
     if not args.no_write:
-        write(section)
+        replace_section(section, BEGIN, END)
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from engine import TODAY, best_of, generate_measures  # noqa: E402
+from sections import replace_section  # noqa: E402
 
 from art52.domain.derived_facts import fact_catalogue  # noqa: E402
 from art52.domain.fields import FieldSpec  # noqa: E402
@@ -196,18 +197,6 @@ def render(timings: dict[str, Any], facts: dict[str, Any]) -> str:
     )
 
 
-def write(section: str) -> None:
-    path = REPO / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8")
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
-    print(f"updated {path}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--measures", type=int, default=3000)
@@ -254,7 +243,7 @@ def main() -> None:
     )
     print(section)
     if not args.no_write:
-        write(section)
+        replace_section(section, BEGIN, END)
 
 
 def _zen_version() -> str:
