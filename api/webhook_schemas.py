@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
 from pydantic import Field
 
 from art52.api.schemas import Output, _In
-from art52.domain.webhooks import Delivery, Webhook
-
-EventType = Literal[
-    "measure.submitted",
-    "assessment.created",
-    "measure.decided",
-    "finding.contested",
-    "impact_analysis.finished",
-    "measure.deadline_approaching",
-    "measure.deadline_passed",
-]
-
+from art52.domain.webhooks import Delivery, EventType, Webhook
 
 URL_PATTERN = r"^https?://[^\x00-\x20\x7f-\x9f/?#]+[^\x00-\x20\x7f-\x9f]*$"
 """An http(s) URL without spaces or control characters, spelled out: regex engines disagree on
@@ -30,7 +18,7 @@ class WebhookIn(_In):
     url: str = Field(min_length=10, max_length=2000, pattern=URL_PATTERN, description="http(s) URL to POST to")
     event_types: list[EventType] = Field(
         min_length=1,
-        max_length=7,
+        max_length=len(EventType),
         description="measure.submitted, assessment.created (assessed), measure.decided, finding.contested, "
         "impact_analysis.finished, measure.deadline_approaching and measure.deadline_passed (a notified "
         "order's review deadline 24 hours away, or passed without a decision)",

@@ -22,7 +22,7 @@ def router() -> APIRouter:
     def register_webhook(
         request: Request, response: Response, body: WebhookIn, caller: Caller, services: Services
     ) -> WebhookCreated:
-        webhook = services.webhooks.register(caller, body.url, list(body.event_types))
+        webhook = services.webhooks.register(caller, body.url, [kind.value for kind in body.event_types])
         response.headers["Location"] = str(request.url_for("get_webhook", webhook_id=webhook.id))
         return WebhookCreated.from_record(webhook)
 

@@ -20,17 +20,22 @@ from enum import StrEnum
 
 SECRET_PREFIX = "whsec_"
 
-EVENT_TYPES = (
-    "measure.submitted",
-    "assessment.created",
-    "measure.decided",
-    "finding.contested",
-    "impact_analysis.finished",
-    "measure.deadline_approaching",
-    "measure.deadline_passed",
-)
-"""The audit events a webhook may subscribe to: submitted, assessed, decided, contested, impact analysis
-finished, and a notified order's review deadline 24 hours away or passed without a decision."""
+
+class EventType(StrEnum):
+    """The audit events a webhook may subscribe to: submitted, assessed, decided, contested, impact
+    analysis finished, and a notified order's review deadline 24 hours away or passed without a decision."""
+
+    MEASURE_SUBMITTED = "measure.submitted"
+    ASSESSMENT_CREATED = "assessment.created"
+    MEASURE_DECIDED = "measure.decided"
+    FINDING_CONTESTED = "finding.contested"
+    IMPACT_ANALYSIS_FINISHED = "impact_analysis.finished"
+    DEADLINE_APPROACHING = "measure.deadline_approaching"
+    DEADLINE_PASSED = "measure.deadline_passed"
+
+
+EVENT_TYPES = tuple(kind.value for kind in EventType)
+"""The event type names, in the order the API lists them."""
 
 
 class DeliveryState(StrEnum):
