@@ -35,6 +35,9 @@ Feature: Cross-border e-evidence orders, from the enforcing side
       Given the enforcing authority has received no notification of the order
       When it is assessed from the enforcing side as of 2026-09-01
       Then finding EEVE-001 is a violation
+      And rule EEVE-003 does not apply
+      And the enforcing authority's outcome is no order under review
+      And the enforcing authority's outcome says the notification was required and has not been received
 
     @EEVE-001
     Scenario: No notification is needed when the offence and the person are in the issuing State
@@ -43,11 +46,14 @@ Feature: Cross-border e-evidence orders, from the enforcing side
       When it is assessed from the enforcing side as of 2026-09-01
       Then finding EEVE-001 is satisfied
 
+
     @EEVE-001
-    Scenario: The same order the day before the Regulation applies
-      When it is assessed from the enforcing side as of 2026-08-17
-      Then rule EEVE-001 does not apply
-      And rule EEVE-003 does not apply
+    Scenario: Neither notified nor to be notified, the order is not under review
+      Given the enforcing authority has received no notification of the order
+      And the residence of the person whose data are sought is in the issuing State
+      When it is assessed from the enforcing side as of 2026-09-01
+      Then rule EEVE-003 does not apply
+      And the enforcing authority's outcome is no order under review
 
     @EEVE-001
     Scenario: The issuing side does not apply the enforcing authority's rules
@@ -200,6 +206,7 @@ Feature: Cross-border e-evidence orders, from the enforcing side
       When it is assessed from the enforcing side as of 2026-09-01
       Then finding EEVE-007 is a condition to impose
       And the enforcing authority's outcome is a ground for refusal
+      And the enforcing authority's outcome says consult the issuing authority before refusing
 
     @EEVE-007
     Scenario: A ground is present and the issuing authority has been consulted
@@ -207,11 +214,47 @@ Feature: Cross-border e-evidence orders, from the enforcing side
       And the enforcing authority has consulted the issuing authority
       When it is assessed from the enforcing side as of 2026-09-01
       Then finding EEVE-007 is satisfied
+      And the enforcing authority's outcome is a ground for refusal
+      And the enforcing authority's outcome says the issuing authority was consulted
+      And the enforcing authority's outcome does not say consult the issuing authority before refusing
 
     @EEVE-007
     Scenario: Without a ground there is nothing to consult about
       When it is assessed from the enforcing side as of 2026-09-01
       Then rule EEVE-007 does not apply
+
+  Rule: The enforcing rules apply from 18 August 2026, when the Regulation applies
+    Every EEVE rule is in force from the day Regulation (EU) 2023/1543 applies
+    (Art. 34(2)); on the day before, none of them applies and the enforcing
+    authority has no European Production Order to review.
+
+    @EEVE-001 @EEVE-002 @EEVE-003 @EEVE-004 @EEVE-005 @EEVE-006 @EEVE-007
+    Scenario: The day before the Regulation applies, no enforcing rule applies
+      Given executing the order would be contrary to ne bis in idem
+      And the enforcing authority has not consulted the issuing authority
+      When it is assessed from the enforcing side as of 2026-08-17
+      Then rule EEVE-001 does not apply
+      And rule EEVE-002 does not apply
+      And rule EEVE-003 does not apply
+      And rule EEVE-004 does not apply
+      And rule EEVE-005 does not apply
+      And rule EEVE-006 does not apply
+      And rule EEVE-007 does not apply
+      And the enforcing authority's outcome is that the enforcing rules do not apply
+
+    @EEVE-001 @EEVE-002 @EEVE-003 @EEVE-004 @EEVE-005 @EEVE-006 @EEVE-007
+    Scenario: On the day the Regulation applies, every enforcing rule applies
+      Given executing the order would be contrary to ne bis in idem
+      And the enforcing authority has not consulted the issuing authority
+      When it is assessed from the enforcing side as of 2026-08-18
+      Then finding EEVE-001 is satisfied
+      And finding EEVE-002 is a condition to impose
+      And finding EEVE-003 is satisfied
+      And finding EEVE-004 is satisfied
+      And finding EEVE-005 is a violation
+      And finding EEVE-006 is satisfied
+      And finding EEVE-007 is a condition to impose
+      And the enforcing authority's outcome is a ground for refusal
 
   Rule: EEVE-002 The review deadline runs from the notification
     The enforcing authority raises any ground within 10 days of receiving the

@@ -25,7 +25,8 @@ REPORT_SCHEMAS = {
     "application/json": {
         "type": "object",
         "description": "the report's lead: verdict, reason, decisive findings, what would change it, questions, "
-        "conditions, each principle's one line, and the record of a stored assessment",
+        "conditions, each principle's one line, the record of a stored assessment, and, from the enforcing side, "
+        "the enforcing authority's outcome",
         "required": ["summary_version", "verdict", "reason", "decisive", "questions", "conditions", "principles"],
     },
 }
@@ -148,7 +149,8 @@ def router(settings: Settings) -> APIRouter:
             Perspective,
             Query(
                 description="whose duties to apply to a cross-border order: issuing (default) or enforcing, which "
-                "adds `enforcing_outcome` (no ground for refusal, a ground for refusal, or insufficient information)"
+                "adds `enforcing_outcome` (no ground for refusal, a ground for refusal, insufficient information, no "
+                "order under review when it was not notified, or not applicable when no enforcing rule applies)"
             ),
         ] = Perspective.ISSUING,
     ) -> Assessment:

@@ -116,6 +116,8 @@ ENFORCING_DECISIONS: dict[str, str] = {
     "no ground for refusal": "no_ground_for_refusal",
     "a ground for refusal": "ground_for_refusal",
     "insufficient information to decide within the deadline": "insufficient_information",
+    "no order under review": "no_order_under_review",
+    "that the enforcing rules do not apply": "not_applicable",
 }
 
 
@@ -272,13 +274,28 @@ def finding_effect(case: Case, rule_id: str, effect: str) -> None:
 @then(
     parsers.re(
         r"the enforcing authority's outcome is (?P<decision>no ground for refusal|a ground for refusal|"
-        r"insufficient information to decide within the deadline)"
+        r"insufficient information to decide within the deadline|no order under review|"
+        r"that the enforcing rules do not apply)$"
     )
 )
 def enforcing_decision(case: Case, decision: str) -> None:
     outcome = case.result().enforcing_outcome
     assert outcome is not None, "the assessment was not made from the enforcing side"
     assert outcome.decision.value == ENFORCING_DECISIONS[decision], f"{outcome.statement} ({outcome.reasons})"
+
+
+@then(parsers.parse("the enforcing authority's outcome says {words}"))
+def enforcing_statement_says(case: Case, words: str) -> None:
+    outcome = case.result().enforcing_outcome
+    assert outcome is not None, "the assessment was not made from the enforcing side"
+    assert words in outcome.statement, outcome.statement
+
+
+@then(parsers.parse("the enforcing authority's outcome does not say {words}"))
+def enforcing_statement_does_not_say(case: Case, words: str) -> None:
+    outcome = case.result().enforcing_outcome
+    assert outcome is not None, "the assessment was not made from the enforcing side"
+    assert words not in outcome.statement, outcome.statement
 
 
 @then(parsers.parse("the grounds for refusal include {rule_id}"))

@@ -16,6 +16,8 @@ import pytest
 
 from art52.domain.assessment import Assessment, assessment_json_schema
 from art52.domain.perspective import Perspective
+from art52.report.model import build_report
+from art52.report.render import markdown
 from art52.services.assessments import Assessor
 
 RANK = {"not_satisfied": 0, "insufficient_information": 1, "conditional": 2, "satisfied": 3, "not_applicable": 4}
@@ -265,3 +267,14 @@ def test_the_examples_ask_at_most_half_the_questions_they_asked_before(examples_
         len(assessor.assess(json.loads((examples_dir / f"{name}.json").read_text())).missing_facts) for name in RANGES
     )
     assert asked <= 69 // 2
+
+
+def test_the_annex_iv_list_is_cited_as_unverified(examples_dir: Path, assessor: Assessor) -> None:
+    """EEVE-006 relies on the Annex IV categories, whose text was not read: reports must say so."""
+    document = json.loads((examples_dir / "ex16-epoc-journalist-notified-enforcing.json").read_text())
+    assessment = assessor.assess(document, perspective=Perspective.ENFORCING)
+    (finding,) = [f for f in assessment.findings if f.rule_id == "EEVE-006"]
+    assert [(c.pinpoint, c.verified) for c in finding.sources] == [("Art. 12(1)(d)", True), ("Annex IV", False)]
+    report = markdown(build_report(assessment))
+    assert "Reg. 2023/1543, Annex IV" in report
+    assert report.split("Reg. 2023/1543, Annex IV", 1)[1].split("\n", 1)[0].endswith("[pinpoint not verified]")

@@ -82,3 +82,21 @@ def test_deadlines_check_refuses_an_unclear_moment(
     use_database(database, monkeypatch)
     assert main(["deadlines", "check", "--at", moment]) == 64
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_a_decided_order_has_no_open_deadline(container: Container, examples_dir: Path) -> None:
+    """The database query behind the reminders skips orders with a final decision."""
+    alice = principal(container, "Alice", Role.SUBMITTER)
+    bob = principal(container, "Bob", Role.REVIEWER)
+    order = json.loads((examples_dir / EXAMPLE).read_text())
+    decided = container.measures.create(alice, order).record.id
+    still_open = container.measures.create(alice, order).record.id
+    container.reviews.submit(alice, decided)
+    container.assessments.assess_measure(alice, decided, None, perspective=Perspective.ENFORCING)
+    container.reviews.take(bob, decided)
+    container.reviews.decide(
+        bob, decided, DecisionKind.REFUSE, "Sources are protected.", ground=RefusalGroundKind.PRESS_FREEDOM
+    )
+    assert container.measures.get(bob, decided).record.deadline_at == DEADLINE
+    reminded = container.deadlines.check(at=DEADLINE + dt.timedelta(seconds=1))
+    assert {r.measure_id for r in reminded} == {still_open}

@@ -112,6 +112,10 @@ class EnforcingDecision(StrEnum):
     NO_GROUND_FOR_REFUSAL = "no_ground_for_refusal"
     GROUND_FOR_REFUSAL = "ground_for_refusal"
     INSUFFICIENT_INFORMATION = "insufficient_information"
+    NO_ORDER_UNDER_REVIEW = "no_order_under_review"
+    """The enforcing rules apply but no notification was received, so no ground was examined."""
+    NOT_APPLICABLE = "not_applicable"
+    """No enforcing rule applies: the measure is not a notified European Production Order on the legal date."""
 
 
 class RefusalGround(BaseModel):

@@ -17,3 +17,15 @@ class Perspective(StrEnum):
 
     ISSUING = "issuing"
     ENFORCING = "enforcing"
+
+
+class EnforcingRole(StrEnum):
+    """The part an enforcing rule plays in the enforcing outcome, besides naming a ground for refusal.
+
+    The outcome must know which finding says whether the order was notified (without a
+    notification no ground is examined) and which says whether the issuing authority was
+    consulted (the ground then stands with the consultation done); the rule files say so.
+    """
+
+    NOTIFICATION = "notification"
+    CONSULTATION = "consultation"

@@ -147,6 +147,7 @@ class Report:
     record: Record | None
     why_not: tuple[WhyNotView, ...] = field(default=())
     enforcing_outcome: str | None = field(default=None)
+    enforcing_decision: str | None = field(default=None)
 
 
 def build_report(
@@ -190,6 +191,7 @@ def build_report(
         record=_record(stored, decisions) if stored else None,
         why_not=tuple(_why_not(w, fields) for w in assessment.why_not or ()),
         enforcing_outcome=assessment.enforcing_outcome.statement if assessment.enforcing_outcome else None,
+        enforcing_decision=assessment.enforcing_outcome.decision.value if assessment.enforcing_outcome else None,
     )
 
 

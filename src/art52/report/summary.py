@@ -14,14 +14,34 @@ from typing import Any
 from art52.report.model import Report
 
 SUMMARY_VERSION = "1.0"
+ENFORCING_NOTE = (
+    "From the enforcing side, enforcing_outcome answers the enforcing authority's question; "
+    "the verdict remains the Charter Art. 52(1) assessment of the measure."
+)
 
 
 def summary(report: Report) -> dict[str, Any]:
-    """The lead of the report: everything above the per-principle detail, and each principle's one line."""
+    """The lead of the report: everything above the per-principle detail, and each principle's one line.
+
+    From the enforcing side the lead starts with the enforcing authority's outcome, as the
+    documents do; from the issuing side the key is absent, so that summary is unchanged.
+    """
+    enforcing = (
+        {
+            "enforcing_outcome": {
+                "decision": report.enforcing_decision,
+                "statement": report.enforcing_outcome,
+                "note": ENFORCING_NOTE,
+            }
+        }
+        if report.enforcing_outcome is not None
+        else {}
+    )
     return {
         "summary_version": SUMMARY_VERSION,
         "title": report.title,
         "measure_id": report.measure_id,
+        **enforcing,
         "verdict": report.verdict_class,
         "verdict_text": report.verdict,
         "reason": report.reason,

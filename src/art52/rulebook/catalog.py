@@ -23,7 +23,7 @@ from art52.rulebook.law_tables import LawTables
 from art52.rulebook.schema import Rule
 from art52.rulebook.sources import Source
 
-LATER_FIELDS = ("perspective", "refusal_ground")
+LATER_FIELDS = ("perspective", "refusal_ground", "enforcing_role")
 """Rule fields added after the first release: hashed only when set, so older rules keep their hash."""
 
 

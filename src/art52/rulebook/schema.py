@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from art52.domain.findings import Basis
-from art52.domain.perspective import Perspective
+from art52.domain.perspective import EnforcingRole, Perspective
 from art52.domain.principles import Effect, Principle
 from art52.rulebook.conditions import TRUE, Condition, parse_condition, paths
 
@@ -69,6 +69,13 @@ class RuleSpec(BaseModel):
     )
     refusal_ground: str | None = Field(
         default=None, description="for enforcing rules: the ground for refusal its violation establishes, in words"
+    )
+    enforcing_role: EnforcingRole | None = Field(
+        default=None,
+        description=(
+            "for enforcing rules: 'notification' (its violation means the order was not notified, so no ground "
+            "is examined) or 'consultation' (it states the duty to consult the issuing authority before refusing)"
+        ),
     )
 
     @model_validator(mode="after")

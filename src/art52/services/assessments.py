@@ -105,7 +105,11 @@ class Assessor:
             art52_version=art52.__version__,
             perspective=perspective if perspective is Perspective.ENFORCING else None,
             enforcing_outcome=(
-                enforcing_outcome(findings, {r.id: r.spec.refusal_ground for r in rules})
+                enforcing_outcome(
+                    findings,
+                    {r.id: r.spec.refusal_ground for r in rules},
+                    {r.id: r.spec.enforcing_role for r in rules},
+                )
                 if perspective is Perspective.ENFORCING
                 else None
             ),

@@ -72,3 +72,34 @@ def test_the_report_leads_with_the_enforcing_outcome(
     assert f"{lead}ground for refusal: immunities or privileges" in report
     main(["assess", str(examples_dir / EXAMPLE), "--format", output])
     assert "Enforcing authority" not in capsys.readouterr().out
+
+
+def test_the_summary_leads_with_the_enforcing_outcome(examples_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["assess", str(examples_dir / EXAMPLE), "--perspective", "enforcing", "--format", "summary"])
+    lead = json.loads(capsys.readouterr().out)
+    assert lead["enforcing_outcome"]["decision"] == "ground_for_refusal"
+    assert lead["enforcing_outcome"]["statement"].startswith("ground for refusal: immunities or privileges")
+    assert "the verdict remains the Charter Art. 52(1) assessment" in lead["enforcing_outcome"]["note"]
+    assert list(lead).index("enforcing_outcome") < list(lead).index("verdict")
+    main(["assess", str(examples_dir / EXAMPLE), "--format", "summary"])
+    assert "enforcing_outcome" not in json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("output", ["md", "html"])
+def test_the_report_says_the_verdict_stays_the_art_52_assessment(
+    examples_dir: Path, capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    main(["assess", str(examples_dir / EXAMPLE), "--perspective", "enforcing", "--format", output])
+    report = " ".join(capsys.readouterr().out.split())
+    assert "The verdict below remains the Charter Art. 52(1) assessment of the measure." in report
+
+
+def test_a_measure_that_is_no_production_order_is_outside_the_enforcing_rules(
+    examples_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["assess", str(examples_dir / "ex01-quick-freeze-serious-crime.json"), "--perspective", "enforcing"])
+    result = json.loads(capsys.readouterr().out)
+    assert result["findings"] == []
+    assert result["enforcing_outcome"]["decision"] == "not_applicable"
+    assert result["enforcing_outcome"]["statement"].startswith("the enforcing rules do not apply to this measure")
+    assert "no ground for refusal" not in result["enforcing_outcome"]["statement"]

@@ -1,7 +1,8 @@
 """Contract 1.1 and 1.2 are backward compatible: every 1.0 document stays valid and keeps its verdict.
 
-Version 1.1 only adds optional fields, one enum value and ``schema_version``; 1.2 only bounds
-the size of free-text fields and arrays (``maxLength``, ``maxItems``). The 1.0 schema is frozen
+Version 1.1 only adds optional fields, one enum value and ``schema_version``; 1.2 bounds the
+size of free-text fields and arrays (``maxLength``, ``maxItems``) and adds the optional
+``enforcing`` section. The 1.0 schema is frozen
 in tests/contract_1_0.schema.json; documents valid under it and within the 1.2 bounds must be
 valid under the current contract and accepted by the model, and the examples (all written
 against 1.0, or 1.1 for ex13 on) must be assessed alike whatever ``schema_version`` they declare.

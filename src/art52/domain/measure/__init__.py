@@ -115,7 +115,7 @@ class Measure(_ContractModel):
 
     schema_version: SchemaVersion | None = _fact(
         "Version of the measure contract the document follows ('1.0', '1.1' or '1.2'); optional, as every field added "
-        "in 1.1 is optional and 1.2 only bounds sizes."
+        "in 1.1 or 1.2 is optional; 1.2 bounds sizes and adds the enforcing section."
     )
     id: Name | None = _fact("Your own reference for this measure (file number, draft number); free text.")
     title: NonEmptyName = Field(
@@ -187,7 +187,7 @@ class Measure(_ContractModel):
     )
     enforcing: Enforcing | None = _fact(
         "What the enforcing authority knows of a cross-border order notified to it; fill in to assess the order "
-        "from the enforcing side (contract 1.1)."
+        "from the enforcing side (contract 1.2)."
     )
     pnr: Pnr | None = _fact("Passenger Name Record processing; fill in for PNR schemes only.")
     further_use: FurtherUse | None = _fact("Reuse of the data for a purpose other than the original one.")
