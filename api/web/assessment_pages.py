@@ -26,12 +26,15 @@ def _assessment_page(
 ) -> HTMLResponse:
     detail = services.assessments.get(visitor.principal, assessment_id)
     report = build_report(detail.assessment, detail.contests, detail.stored, detail.decisions)
+    shown = [*report.decisive, *(f for p in report.principles for f in p.open_findings), *report.satisfied]
     return page(
         request,
         "assessment.html.j2",
         visitor,
         status,
         r=report,
+        outcome=detail.assessment.enforcing_outcome,
+        findings={f.rule_id: f for f in shown},
         essence_notice=ESSENCE_NOTICE,
         stored=detail.stored,
         may_contest=may_contest(visitor.principal),

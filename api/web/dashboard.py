@@ -49,6 +49,7 @@ def dashboard(
         "dashboard.html.j2",
         visitor,
         measures=listing.items,
+        standings=services.deadlines.standings([*listing.items, *awaiting]),
         next_cursor=listing.next_cursor,
         awaiting=awaiting,
         review_next=review_next,

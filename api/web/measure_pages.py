@@ -9,12 +9,14 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from art52.api.deps import Services, known_id
+from art52.api.web.decision_form import DecisionForm
 from art52.api.web.document_diff import changed_lines, pretty
 from art52.api.web.render import page
 from art52.api.web.session import Poster, Visitor
 from art52.api.web.uploads import read_upload, upload_problem
-from art52.domain.actions import actions_for, may_assess
-from art52.domain.workflow import DecisionKind
+from art52.domain.actions import actions_for, decisions_for, may_assess
+from art52.domain.perspective import Perspective
+from art52.domain.workflow import DecisionKind, RefusalGroundKind
 from art52.errors import (
     ConflictError,
     DocumentError,
@@ -43,21 +45,28 @@ def _measure_page(
     measure_id: str,
     error: str | None = None,
     status: int = 200,
+    form: DecisionForm | None = None,
 ) -> HTMLResponse:
     principal = visitor.principal
     detail = services.measures.get(principal, measure_id)
+    record = detail.record
     return page(
         request,
         "measure.html.j2",
         visitor,
         status,
-        m=detail.record,
+        m=record,
         document=pretty(detail.document),
         decisions=detail.decisions,
         versions=services.measures.versions(principal, measure_id),
         assessments=services.assessments.for_measure(principal, measure_id),
-        actions=[a.value for a in actions_for(principal, detail.record.status)],
+        actions=[a.value for a in actions_for(principal, record.status)],
+        decision_kinds=decisions_for(principal, record.status, notified=record.deadline_at is not None),
+        grounds=list(RefusalGroundKind),
+        form=form or DecisionForm(),
+        standings=services.deadlines.standings([record]),
         may_assess=may_assess(principal),
+        perspectives=list(Perspective),
         error=error,
     )
 
@@ -83,9 +92,14 @@ def diff(
 
 
 def _act(
-    request: Request, services: Services, visitor: SignedIn, measure_id: str, do: Callable[[], object]
+    request: Request,
+    services: Services,
+    visitor: SignedIn,
+    measure_id: str,
+    do: Callable[[], object],
+    form: DecisionForm | None = None,
 ) -> Response:
-    """Do an action; a refusal is explained on the measure's page, in words."""
+    """Do an action; a refusal is explained on the measure's page, in words (beside the field, for a decision)."""
     try:
         do()
     except (ConflictError, PreconditionFailedError):
@@ -94,10 +108,20 @@ def _act(
         return _measure_page(request, services, visitor, measure_id, f"Not possible now: {error}.", 409)
     except PermissionDeniedError as error:
         return _measure_page(request, services, visitor, measure_id, f"Not allowed: {error}.", 403)
-    except (MeasureError, RequestError) as error:
-        shown = "; ".join(f"{i.path.strip('/') or 'the document'}: {i.message}" for i in error.issues)
-        return _measure_page(request, services, visitor, measure_id, f"Nothing was done: {shown}.", 422)
+    except RequestError as error:
+        if form is None:
+            return _measure_page(request, services, visitor, measure_id, _nothing_done(error), 422)
+        refused = form.refused(error.issues)
+        shown = f"The decision was not recorded: {len(refused.errors)} problem(s), each shown beside its field."
+        return _measure_page(request, services, visitor, measure_id, shown, 422, refused)
+    except MeasureError as error:
+        return _measure_page(request, services, visitor, measure_id, _nothing_done(error), 422)
     return RedirectResponse(f"/measures/{measure_id}", status_code=303)
+
+
+def _nothing_done(error: MeasureError | RequestError) -> str:
+    shown = "; ".join(f"{i.path.strip('/') or 'the document'}: {i.message}" for i in error.issues)
+    return f"Nothing was done: {shown}."
 
 
 @router.post("/measures/{measure_id}/submit")
@@ -107,14 +131,21 @@ def submit(measure_id: str, request: Request, services: Services, visitor: Poste
 
 
 @router.post("/measures/{measure_id}/assess")
-def assess(measure_id: str, request: Request, services: Services, visitor: Poster, revision: Revision) -> Response:
+def assess(
+    measure_id: str,
+    request: Request,
+    services: Services,
+    visitor: Poster,
+    revision: Revision,
+    perspective: Annotated[Perspective, Form()] = Perspective.ISSUING,
+) -> Response:
     found = known_id(measure_id, "measure")
     return _act(
         request,
         services,
         visitor,
         found,
-        lambda: services.assessments.assess_measure(visitor.principal, found, None, revision),
+        lambda: services.assessments.assess_measure(visitor.principal, found, None, revision, perspective),
     )
 
 
@@ -134,15 +165,18 @@ def decide(
     decision: Annotated[DecisionKind, Form()],
     reason: Annotated[str, Form(max_length=MAX_TEXT)] = "",
     conditions: Annotated[str, Form(max_length=MAX_TEXT * 4)] = "",
+    ground: Annotated[RefusalGroundKind | None, Form()] = None,
 ) -> Response:
     found = known_id(measure_id, "measure")
     listed = [line.strip() for line in conditions.splitlines() if line.strip()]
+    typed = DecisionForm(decision.value, ground.value if ground else "", reason, conditions)
     return _act(
         request,
         services,
         visitor,
         found,
-        lambda: services.reviews.decide(visitor.principal, found, decision, reason, listed, revision),
+        lambda: services.reviews.decide(visitor.principal, found, decision, reason, listed, revision, ground=ground),
+        typed,
     )
 
 

@@ -1,4 +1,4 @@
-"""The five journeys of officials and reviewers, in Chromium, with axe-core on every page."""
+"""The journeys of officials and reviewers, in Chromium, with axe-core on every page."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ WITH_REMEDIES: dict[str, Any] = json.loads(
     (EXAMPLES_DIR / "ex06-epoc-content-prosecutor-minor-offence.json").read_text()
 )
 """A non-compliant measure whose assessment lists remedies to try."""
+NOTIFIED: dict[str, Any] = json.loads((EXAMPLES_DIR / "ex16-epoc-journalist-notified-enforcing.json").read_text())
+"""A production order notified to the enforcing authority: it has a review deadline."""
 MAX_TABS = 400
 QUESTIONS = 3
 """How many interview questions journey 1 answers at most before saving the draft."""
@@ -151,6 +153,42 @@ def test_a_reviewer_opens_the_assessment_tries_a_remedy_and_approves_with_a_cond
     page.get_by_role("link", name="Dashboard").click()
     expect(page.get_by_role("region", name="Measures of ministry")).to_contain_text("approved")
     visit(page, "dashboard-reviewer")
+
+
+def test_a_reviewer_of_the_enforcing_authority_refuses_a_notified_order_on_a_ground(page: Page, site: Site) -> None:
+    measure_id = site.api("POST", "/v1/measures", "official", json=NOTIFIED).json()["id"]
+    site.api("POST", f"/v1/measures/{measure_id}/submit", "official")
+    site.api("POST", f"/v1/measures/{measure_id}/assessments", "official", json={"perspective": "enforcing"})
+    sign_in(page, site, "reviewer")
+    awaiting = page.get_by_role("region", name="Awaiting my review")
+    expect(awaiting.locator('time[datetime="2026-09-11T09:00:00+00:00"]').first).to_have_text("2026-09-11 09:00 UTC")
+    awaiting.get_by_role("link", name=NOTIFIED["title"]).first.click()
+    expect(page.locator("#deadline")).to_contain_text("its review deadline is 2026-09-11 09:00 UTC")
+    page.get_by_role("button", name="Take for review").click()
+    expect(page.get_by_role("group", name="Decision of the enforcing authority on the notified order")).to_be_visible()
+
+    page.get_by_role("region", name="Assessments").get_by_role("link").first.click()
+    expect(page.locator("#perspective")).to_contain_text("the enforcing authority's duties")
+    outcome = page.get_by_role("region", name="Enforcing authority")
+    expect(outcome).to_contain_text("Ground for refusal: immunities or privileges")
+    expect(outcome).to_contain_text("consult the issuing authority")
+    visit(page, "assessment-enforcing")
+    page.get_by_role("link", name="Back to the measure").click()
+
+    page.locator("#decision-refuse").check()
+    page.get_by_label("Reason (required)").fill("The order would disclose a journalist's sources.")
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.locator("#decide-ground-error")).to_contain_text("a refusal names its ground")
+    expect(page.locator("#ground")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_role("region", name="Decisions")).to_contain_text("No decision yet.")
+    visit(page, "measure-enforcing-error")
+    page.get_by_label("Ground for refusal").select_option("press_freedom")
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.get_by_role("region", name="Decisions")).to_contain_text(
+        "refuse on the ground of press freedom by Bob Reviewer"
+    )
+    expect(page.locator("main p").first).to_contain_text("rejected")
+    visit(page, "measure-enforcing-refused")
 
 
 def test_whoever_submitted_a_measure_cannot_approve_it(page: Page, site: Site) -> None:

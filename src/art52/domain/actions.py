@@ -7,7 +7,7 @@ services still check every action when it is taken.
 from __future__ import annotations
 
 from art52.domain.access import Permission, Principal
-from art52.domain.workflow import Action, Status, allowed_actions
+from art52.domain.workflow import Action, DecisionKind, Status, allowed_actions
 
 NEEDS: dict[Action, Permission] = {
     Action.REVISE: Permission.WRITE_MEASURE,
@@ -22,6 +22,17 @@ NEEDS: dict[Action, Permission] = {
 def actions_for(principal: Principal, status: Status) -> tuple[Action, ...]:
     """The workflow actions ``principal`` may take on a measure in ``status``."""
     return tuple(action for action in allowed_actions(status) if principal.can(NEEDS[action]))
+
+
+ISSUING_CHOICES = (DecisionKind.APPROVE, DecisionKind.REJECT, DecisionKind.RETURN)
+ENFORCING_CHOICES = (DecisionKind.NO_OBJECTION, DecisionKind.REFUSE, DecisionKind.CONDITIONS)
+
+
+def decisions_for(principal: Principal, status: Status, *, notified: bool) -> tuple[DecisionKind, ...]:
+    """The decisions offered to ``principal`` now: the enforcing authority's on a notified order, else the others."""
+    if Action.APPROVE not in actions_for(principal, status):
+        return ()
+    return ENFORCING_CHOICES if notified else ISSUING_CHOICES
 
 
 def may_assess(principal: Principal) -> bool:

@@ -71,6 +71,23 @@ def review_deadline(document: Mapping[str, Any], periods: ReviewPeriods) -> dt.d
     return received + periods.period(emergency if isinstance(emergency, bool) else None)
 
 
+class Standing(StrEnum):
+    """How an open review deadline stands at a moment: what a page warns of, in words."""
+
+    RUNNING = "running"
+    DUE_SOON = "due_soon"
+    PASSED = "passed"
+
+
+def standing(deadline: dt.datetime, now: dt.datetime) -> Standing:
+    """Passed after the deadline, due soon from the moment the "approaching" reminder fires, running before."""
+    if now > deadline:
+        return Standing.PASSED
+    if now >= deadline - WARNING_AHEAD:
+        return Standing.DUE_SOON
+    return Standing.RUNNING
+
+
 def due_events(deadline: dt.datetime, now: dt.datetime, *, decided: bool) -> tuple[DeadlineEvent, ...]:
     """The reminders due at ``now``: none once decided; "approaching" from 24 hours before, "passed" after."""
     if decided:

@@ -10,9 +10,12 @@ per measure, kind and deadline.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from art52.domain.deadlines import DeadlineEvent, due_events
+from art52.domain.deadlines import DeadlineEvent, Standing, due_events, standing
+from art52.domain.records import MeasureRecord
+from art52.domain.workflow import TERMINAL
 from art52.services.audit import record
 from art52.services.ports import Clock, UnitOfWorkFactory
 
@@ -35,6 +38,18 @@ class DeadlineService:
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
         self._uow = uow
         self._clock = clock
+
+    def standings(self, measures: Iterable[MeasureRecord]) -> dict[str, Standing]:
+        """How the open review deadline of each measure stands now, by measure id.
+
+        A measure with no deadline, or with a final decision, is left out: nothing is due there.
+        """
+        now = self._clock.now()
+        return {
+            m.id: standing(m.deadline_at, now)
+            for m in measures
+            if m.deadline_at is not None and m.status not in TERMINAL
+        }
 
     def check(self, at: dt.datetime | None = None) -> list[Reminder]:
         """Record every reminder due at ``at`` (default: now) not yet recorded; those recorded, by deadline."""
