@@ -1,6 +1,6 @@
 """Impact analysis throughput on PostgreSQL: in-process, then 1 and 2 `art52 worker` processes.
 
-Budget point 5 of issue 11: 100,000 stored measures re-assessed under a new rulebook
+Budget point 5 (impact analysis): 100,000 stored measures re-assessed under a new rulebook
 in under 60 s with two workers. This measures re-assessments per second on N
 generated measures (cycling through the examples, each with its assessment of
 record) and extrapolates to 100,000; the in-process run of the same analysis, in

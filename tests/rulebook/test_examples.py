@@ -262,7 +262,7 @@ def test_example_ranges_and_questions(name: str, examples_dir: Path, assessor: A
 
 
 def test_the_examples_ask_at_most_half_the_questions_they_asked_before(examples_dir: Path, assessor: Assessor) -> None:
-    """Issue 8's measure: 69 questions across the twelve examples before the verdict range."""
+    """The legal-precision target: 69 questions across the twelve examples before the verdict range."""
     asked = sum(
         len(assessor.assess(json.loads((examples_dir / f"{name}.json").read_text())).missing_facts) for name in RANGES
     )
