@@ -86,7 +86,7 @@ class AssessmentService:
     ) -> AssessmentDetail:
         """Assess the current version of a stored measure from ``perspective`` and keep the result."""
         require(principal, Permission.ASSESS, "assess stored measures")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             measure = measure_at_revision(uow, principal, measure_id, expected_revision)
             check_assessable(measure.status)
             version = uow.measures.version(measure_id, measure.version)
@@ -146,7 +146,7 @@ class AssessmentService:
 
     def get(self, principal: Principal, assessment_id: str) -> AssessmentDetail:
         require(principal, Permission.READ, "read assessments")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             stored = visible_assessment(uow, principal, assessment_id)
             contests = uow.assessments.contests(assessment_id)
             decisions = uow.decisions.for_measure(stored.measure_id)
@@ -154,7 +154,7 @@ class AssessmentService:
 
     def for_measure(self, principal: Principal, measure_id: str) -> list[StoredAssessment]:
         require(principal, Permission.READ, "read assessments")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             visible_measure(uow, principal, measure_id)
             return uow.assessments.for_measure(measure_id)
 
@@ -167,7 +167,7 @@ class AssessmentService:
                 f"{stored.backend} backend; the service now runs {assessor.rulebook.version} with "
                 f"{assessor.backend.name}"
             )
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             version = uow.measures.version(stored.measure_id, stored.measure_version)
         if version is None:
             raise NotFoundError(f"measure {stored.measure_id} has no version {stored.measure_version}")
