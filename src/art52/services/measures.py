@@ -24,7 +24,7 @@ from art52.domain.workflow import Action, Status, transition
 from art52.errors import FieldIssue, MeasureError, NotFoundError, RequestError
 from art52.services.assessments import parse_measure
 from art52.services.audit import record
-from art52.services.guards import measure_at_revision, require, visible_measure
+from art52.services.guards import Expected, measure_at_revision, require, visible_measure
 from art52.services.ports import Clock, MeasureKey, UnitOfWorkFactory
 
 CURSOR_ID = re.compile(r"[0-9a-f-]{1,64}")
@@ -134,7 +134,7 @@ class MeasureService:
         return MeasureDetail(created, stored, [])
 
     def revise(
-        self, principal: Principal, measure_id: str, document: Any, expected_revision: int | None = None
+        self, principal: Principal, measure_id: str, document: Any, expected_revision: Expected = None
     ) -> MeasureDetail:
         """Add the next version of a draft or returned measure; earlier versions stay readable."""
         require(principal, Permission.WRITE_MEASURE, "revise measures")

@@ -25,7 +25,7 @@ from art52.domain.records import Contest, Decision, MeasureRecord
 from art52.domain.workflow import Action, DecisionKind, RefusalGroundKind, transition
 from art52.errors import ConflictError, FieldIssue, NotFoundError, PermissionDeniedError, RequestError
 from art52.services.audit import record
-from art52.services.guards import measure_at_revision, require
+from art52.services.guards import Expected, measure_at_revision, require
 from art52.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from art52.services.stored_assessments import visible_assessment
 
@@ -52,7 +52,7 @@ class ReviewService:
         self._clock = clock
         self._new_id = new_id
 
-    def submit(self, principal: Principal, measure_id: str, expected_revision: int | None = None) -> MeasureRecord:
+    def submit(self, principal: Principal, measure_id: str, expected_revision: Expected = None) -> MeasureRecord:
         """A draft goes to review; the submitter is remembered for the four-eyes rule."""
         require(principal, Permission.SUBMIT, "submit measures")
         with self._uow() as uow:
@@ -64,7 +64,7 @@ class ReviewService:
             uow.commit()
         return changed
 
-    def take(self, principal: Principal, measure_id: str, expected_revision: int | None = None) -> MeasureRecord:
+    def take(self, principal: Principal, measure_id: str, expected_revision: Expected = None) -> MeasureRecord:
         """A reviewer takes an assessed measure for review."""
         require(principal, Permission.REVIEW, "review measures")
         with self._uow() as uow:
@@ -82,7 +82,7 @@ class ReviewService:
         kind: DecisionKind,
         reason: str,
         conditions: Sequence[str] = (),
-        expected_revision: int | None = None,
+        expected_revision: Expected = None,
         assessment_id: str | None = None,
         ground: RefusalGroundKind | None = None,
     ) -> tuple[MeasureRecord, Decision]:

@@ -26,7 +26,7 @@ from art52.errors import ConflictError, FieldIssue, NotFoundError, RequestError
 from art52.services.assessments import Assessor
 from art52.services.audit import record
 from art52.services.decision_aid import explain
-from art52.services.guards import measure_at_revision, require, visible_measure
+from art52.services.guards import Expected, measure_at_revision, require, visible_measure
 from art52.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 AssessorFactory = Callable[[], Assessor]
@@ -81,7 +81,7 @@ class AssessmentService:
         principal: Principal,
         measure_id: str,
         as_of: dt.date | None,
-        expected_revision: int | None = None,
+        expected_revision: Expected = None,
         perspective: Perspective = Perspective.ISSUING,
     ) -> AssessmentDetail:
         """Assess the current version of a stored measure from ``perspective`` and keep the result."""
