@@ -5,10 +5,11 @@ when the caller sends one — the revision it read (If-Match). The write itself
 is conditional on that revision, so of two concurrent decisions exactly one
 is recorded and the other is refused with a conflict; nothing is overwritten.
 
-Four-eyes: nobody who wrote or submitted any version of a measure may approve or
-reject it. People are told apart by their stable principal id (a token's subject),
-never by display name: "Anna Berg", "Anna  Berg" and "Аnna Berg" (Cyrillic А) are
-one person if their tokens share a subject, and the names are never compared.
+Four-eyes: nobody who wrote or submitted any version of a measure may decide on
+it: approve, reject or return it, or any other decision. People are told apart
+by their stable principal id (a token's subject), never by display name: "Anna
+Berg", "Anna  Berg" and "Аnna Berg" (Cyrillic А) are one person if their tokens
+share a subject, and the names are never compared.
 A decision names the assessment it decides; if that is no longer the latest
 one, it is refused rather than attached to a verdict the reviewer never saw.
 """
@@ -139,7 +140,7 @@ class ReviewService:
                     ]
                 )
             status = transition(current.status, kind.action)
-            if kind is not DecisionKind.RETURN and _involved(current, principal):
+            if _involved(current, principal):
                 raise PermissionDeniedError(
                     f"four-eyes rule: {principal.name} wrote or submitted a version of this measure and cannot "
                     f"{kind.value} it; another reviewer must decide"
