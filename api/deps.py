@@ -20,7 +20,8 @@ from art52.errors import DocumentError, FieldIssue, NotFoundError, RequestError
 bearer = HTTPBearer(
     auto_error=False,
     scheme_name="bearerToken",
-    description="A token created with `art52 tokens create --org ORG --role ROLE --name NAME`.",
+    description="A token created with `art52 tokens create --org ORG --role ROLE --name NAME [--subject ID]` "
+    "(`--subject` is required for submitter and reviewer tokens).",
 )
 ID_PATTERN = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
