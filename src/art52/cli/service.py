@@ -127,7 +127,8 @@ def serve(
         workers=workers,
         http="art52.cli.slow_clients:DeadlineH11Protocol",
         timeout_keep_alive=max(1, round(settings.keep_alive_timeout)),
-        limit_concurrency=settings.max_connections,
+        # uvicorn answers 503 once the open connections, the new request's own counted, reach the limit.
+        limit_concurrency=settings.max_connections + 1,
         server_header=False,
     )
 

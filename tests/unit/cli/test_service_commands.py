@@ -123,7 +123,7 @@ def test_serve_migrates_then_hands_the_app_factory_to_uvicorn(
                 "workers": 1,
                 "http": "art52.cli.slow_clients:DeadlineH11Protocol",
                 "timeout_keep_alive": 5,
-                "limit_concurrency": 200,
+                "limit_concurrency": 201,  # 200 connections served, the 201st answered 503
                 "server_header": False,
             },
         )
