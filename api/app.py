@@ -41,7 +41,9 @@ Reasoned Art. 52(1) Charter assessments of proposed security measures, a review
 workflow for officials, and an audit trail.
 
 **Authentication**: every `/v1` route needs `Authorization: Bearer <token>`; tokens are
-created with `art52 tokens create --org ORG --role ROLE --name NAME`. Roles: `submitter`
+created with `art52 tokens create --org ORG --role ROLE --name NAME --subject ID` (the
+subject, a stable id of the person, is required for submitter and reviewer tokens: the
+four-eyes rule compares it). Roles: `submitter`
 (creates, revises, submits and assesses measures), `reviewer` (assesses, takes for review,
 decides, contests findings), `rule_admin` (reads the rulebook, and the measures and
 events of its organisation; loads candidate rulebooks, runs impact analyses, adopts a

@@ -20,7 +20,8 @@ from art52.errors import DocumentError, FieldIssue, NotFoundError, RequestError
 bearer = HTTPBearer(
     auto_error=False,
     scheme_name="bearerToken",
-    description="A token created with `art52 tokens create --org ORG --role ROLE --name NAME`.",
+    description="A token created with `art52 tokens create --org ORG --role ROLE --name NAME [--subject ID]` "
+    "(`--subject` is required for submitter and reviewer tokens).",
 )
 ID_PATTERN = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
@@ -56,7 +57,7 @@ Caller = Annotated[Principal, Depends(principal)]
 ENTITY_TAG = r'(W/)?"[!#-~]*"'  # etagc, in ASCII (RFC 9110 also admits obs-text, which we never issue)
 IF_MATCH_PATTERN = rf"^(\*|{ENTITY_TAG}( *, *{ENTITY_TAG})*)$"
 _IF_MATCH = re.compile(IF_MATCH_PATTERN)
-_ENTITY_TAG = re.compile(ENTITY_TAG)
+_ENTITY_TAG = re.compile(r'(W/)?"([!#-~]*)"')  # ENTITY_TAG, with its weakness and opaque part apart
 
 
 async def if_match(
@@ -64,16 +65,17 @@ async def if_match(
         str | None,
         Header(
             alias="If-Match",
-            description='ETag of the measure as last read, e.g. "3"; the action fails with 412 if it changed, '
-            "and a value that is not an entity-tag list is a 400",
+            description='ETag of the measure as last read, e.g. "3", or several separated by commas; the action '
+            "fails with 412 if none of them is current, and a value that is not an entity-tag list is a 400",
             json_schema_extra={"pattern": IF_MATCH_PATTERN},
         ),
     ] = None,
-) -> int | None:
-    """The revision named by If-Match; None for no header or ``*``; -1 (never current) for a tag that is not ours.
+) -> frozenset[int] | None:
+    """The revisions If-Match names, any of which may be current; None for no header or ``*``.
 
-    A header that is not ``*`` or a list of entity tags is malformed: 400 naming it. A weak
-    tag never matches (If-Match compares strongly), and neither does one we never issue.
+    A header that is not ``*`` or a list of entity tags is malformed: 400 naming it. Every tag of
+    the list counts (RFC 9110 §13.1.1). A weak tag never matches (If-Match compares strongly), and
+    neither does one we never issue: a list of only such tags names no revision and always fails.
     """
     if value is None:
         return None
@@ -87,15 +89,14 @@ async def if_match(
         )
     if value.strip() == "*":
         return None
-    tag = _ENTITY_TAG.search(value)
-    assert tag is not None  # the header matched the pattern
-    text = tag.group(0)
-    if text[0] == '"' and text[1:-1].isdigit() and len(text) < 20:
-        return int(text[1:-1])
-    return -1
+    return frozenset(
+        int(opaque)
+        for weak, opaque in _ENTITY_TAG.findall(value)
+        if not weak and opaque.isdigit() and len(opaque) < 19
+    )
 
 
-ExpectedRevision = Annotated[int | None, Depends(if_match)]
+ExpectedRevision = Annotated[frozenset[int] | None, Depends(if_match)]
 
 
 async def json_document(request: Request) -> Any:

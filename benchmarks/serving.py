@@ -76,7 +76,10 @@ def environment(database: str | None = None) -> dict[str, str]:
 
 def create_token(env: dict[str, str]) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "art52.cli", "tokens", "create", "--org", "bench", "--role", "submitter", "--name", "b"],
+        [
+            *(sys.executable, "-m", "art52.cli", "tokens", "create"),
+            *("--org", "bench", "--role", "submitter", "--name", "b", "--subject", "bench-1"),
+        ],
         capture_output=True,
         text=True,
         check=True,

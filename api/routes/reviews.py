@@ -94,8 +94,9 @@ def router() -> APIRouter:
         description="A written reason is required. The decision names the assessment it decides: "
         "`assessment_id` (the measure's `latest_assessment_id`; 409 if another assessment is now the latest) or, "
         "instead, `If-Match` with the measure's ETag (412 if it changed); with neither, 428. Four-eyes: nobody "
-        "who wrote or submitted a version of the measure (told apart by token subject, not by name) may approve "
-        "or reject it. Returning sends it back for more information; revising it makes it a draft again. On an "
+        "who wrote or submitted a version of the measure (told apart by token subject, not by name) may "
+        "decide on it, returning included. Returning sends it back for more information; revising it makes it "
+        "a draft again. On an "
         "order notified to the enforcing authority (a measure with `deadline_at`), the enforcing authority may "
         "also decide `no_objection`, `refuse` (with its `ground`) or `conditions` (with at least one condition).",
         responses=DECISION_PROBLEMS,

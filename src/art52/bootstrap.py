@@ -230,8 +230,8 @@ def build_container(settings: Settings | None = None) -> Container:
     def dispatch_events() -> None:
         jobs.defer(DISPATCH_TASK, {}, lock="webhook-dispatch")
 
-    def uow() -> SqlUnitOfWork:
-        return SqlUnitOfWork(engine, keys, timeouts, after_events=dispatch_events)
+    def uow(*, read_only: bool = False) -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, keys, timeouts, after_events=dispatch_events, read_only=read_only)
 
     def configured_rulebook() -> Rulebook:
         return rulebook_from(settings.rules_dir)

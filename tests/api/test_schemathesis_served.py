@@ -36,7 +36,10 @@ def _environment(url: str, schema: str) -> dict[str, str]:
 
 def _token(env: dict[str, str], cwd: Path, role: str) -> str:
     created = subprocess.run(
-        [sys.executable, "-m", "art52.cli", "tokens", "create", "--org", "ministry", "--role", role, "--name", role],
+        [
+            *(sys.executable, "-m", "art52.cli", "tokens", "create", "--org", "ministry"),
+            *("--role", role, "--name", role, "--subject", f"{role}-1"),
+        ],
         env=env,
         cwd=cwd,
         capture_output=True,

@@ -96,6 +96,50 @@ def test_clients_trickling_a_body_are_cut_off(server: LiveServer) -> None:
     assert server.get("/health").status_code == 200
 
 
+MAX_CONNECTIONS = 3
+
+
+def _request_on(connection: socket.socket) -> bytes:
+    """One GET /health on a kept-alive connection; the response's status line and headers."""
+    connection.settimeout(PATIENCE_SECONDS)
+    connection.sendall(b"GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n")
+    received = b""
+    while b"\r\n\r\n" not in received:
+        chunk = connection.recv(4096)
+        if not chunk:
+            break
+        received += chunk
+    return received
+
+
+def test_connections_beyond_the_limit_get_503_and_serving_resumes_when_they_close(
+    tmp_path: Path,
+) -> None:
+    env = {name: value for name, value in os.environ.items() if not name.startswith("ART52_")}
+    env["ART52_DATABASE_URL"] = f"sqlite:///{tmp_path / 'art52.db'}"
+    env["ART52_ENGINE"] = "reference"
+    port = free_port()
+    command = [
+        sys.executable, "-m", "art52.cli", "serve", "--port", str(port), "--max-connections", str(MAX_CONNECTIONS),
+        "--header-timeout", "600", "--keep-alive-timeout", "600",  # the held connections must outlast the test
+    ]  # fmt: skip
+    with live_server(command, env=env, cwd=tmp_path, port=port) as limited:
+        held = [socket.create_connection(("127.0.0.1", port), timeout=PATIENCE_SECONDS) for _ in range(MAX_CONNECTIONS)]
+        try:
+            # Each held connection is served (so the server has counted it) and stays open.
+            assert all(_request_on(c).startswith(b"HTTP/1.1 200") for c in held)
+            beyond = limited.get("/health")
+            assert beyond.status_code == 503
+            assert beyond.headers["connection"] == "close"
+        finally:
+            for connection in held:
+                connection.close()
+        deadline = time.monotonic() + PATIENCE_SECONDS  # the server notices the closed connections on its own time
+        while (answered := limited.get("/health").status_code) != 200 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert answered == 200
+
+
 def test_no_server_banner(server: LiveServer) -> None:
     response = server.get("/health")
     assert "server" not in response.headers

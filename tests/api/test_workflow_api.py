@@ -121,7 +121,9 @@ def test_a_stale_etag_is_412_and_a_missing_one_still_cannot_overwrite(
     assert client.get(f"/v1/measures/{measure_id}", headers=callers.reviewer).json()["status"] == "rejected"
 
 
-@pytest.mark.parametrize("if_match", ['W/"5"', '"abc"', '"99999999999999999999999"', '"x", "1"'])
+@pytest.mark.parametrize(
+    "if_match", ['W/"5"', 'W/"1"', '"abc"', '"99999999999999999999999"', '"x", "2"', 'W/"1", "5"', '"2","3"']
+)
 def test_an_entity_tag_that_is_not_a_current_revision_never_matches(
     client: TestClient, callers: Any, flow: Any, problem: Any, if_match: str
 ) -> None:
@@ -139,6 +141,16 @@ def test_a_malformed_if_match_is_a_400_naming_the_header(
     body = problem(response, 400, "malformed-header")
     assert body["errors"] == [{"detail": "not an entity-tag list", "parameter": "If-Match", "in": "header"}]
     assert client.get(f"/v1/measures/{measure_id}", headers=callers.submitter).json()["status"] == "draft"
+
+
+@pytest.mark.parametrize("if_match", ['"x", "1"', '"5", "1"', '"1", "5"', 'W/"5", "1"', '"1"'])
+def test_an_entity_tag_list_matches_when_any_tag_is_the_current_revision(
+    client: TestClient, callers: Any, flow: Any, if_match: str
+) -> None:
+    measure_id = flow.create()  # revision 1
+    response = client.post(f"/v1/measures/{measure_id}/submit", headers={**callers.submitter, "If-Match": if_match})
+    assert response.status_code == 200, response.text
+    assert response.json()["status"] == "submitted"
 
 
 def test_if_match_star_matches_any_revision(client: TestClient, callers: Any, flow: Any) -> None:

@@ -214,8 +214,9 @@ class FakeAudit:
 
 
 class FakeUnitOfWork:
-    def __init__(self, committed: Store) -> None:
+    def __init__(self, committed: Store, *, read_only: bool = False) -> None:
         self._committed = committed
+        self._read_only = read_only
 
     def __enter__(self) -> Self:
         self._work = copy.deepcopy(self._committed)
@@ -234,6 +235,7 @@ class FakeUnitOfWork:
         del self._work
 
     def commit(self) -> None:
+        assert not self._read_only, "a read-only unit of work cannot commit"
         self._work.commits += 1
         self._committed.__dict__.update(copy.deepcopy(self._work).__dict__)
 
@@ -259,7 +261,7 @@ class Services:
     audit: AuditService
     clock: FakeClock
     deadlines: DeadlineService
-    uow: Callable[[], FakeUnitOfWork]
+    uow: Callable[..., FakeUnitOfWork]
 
 
 @pytest.fixture
@@ -271,8 +273,8 @@ def services(reference_assessor: Assessor) -> Services:
     def new_id() -> str:
         return next(ids)
 
-    def uow() -> FakeUnitOfWork:
-        return FakeUnitOfWork(store)
+    def uow(*, read_only: bool = False) -> FakeUnitOfWork:
+        return FakeUnitOfWork(store, read_only=read_only)
 
     tokens = TokenService(uow, clock, new_id)
     return Services(

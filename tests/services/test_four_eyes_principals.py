@@ -36,7 +36,7 @@ def in_review(services: Any, author: Principal, submitter: Principal, reviewer: 
         "A. Berg (reviewer)",  # a quite different name
     ],
 )
-@pytest.mark.parametrize("kind", [DecisionKind.APPROVE, DecisionKind.REJECT])
+@pytest.mark.parametrize("kind", [DecisionKind.APPROVE, DecisionKind.REJECT, DecisionKind.RETURN])
 def test_the_same_subject_cannot_decide_whatever_the_name(
     services: Any, make_person: Any, bob: Principal, document: Any, reviewer_name: str, kind: DecisionKind
 ) -> None:

@@ -131,13 +131,16 @@ def test_four_eyes_the_submitter_cannot_approve_or_reject(
     assert record.status in (Status.APPROVED, Status.REJECTED)
 
 
-def test_four_eyes_allows_the_submitter_to_return_for_information(
+def test_four_eyes_the_submitter_cannot_return_it_either(
     services: Any, make_person: Any, bob: Principal, document: dict[str, Any]
 ) -> None:
     dana_submits = make_person("dana", Role.SUBMITTER, subject="emp-1042")
     dana_reviews = make_person("dana", Role.REVIEWER, subject="emp-1042")
     measure_id = in_review(services, dana_submits, bob, document)
-    record, _ = services.reviews.decide(dana_reviews, measure_id, DecisionKind.RETURN, "Add the statistics.")
+    with pytest.raises(PermissionDeniedError, match=r"four-eyes rule: dana wrote or submitted .* cannot return it"):
+        services.reviews.decide(dana_reviews, measure_id, DecisionKind.RETURN, "Add the statistics.")
+    assert services.measures.get(bob, measure_id).record.status is Status.IN_REVIEW
+    record, _ = services.reviews.decide(bob, measure_id, DecisionKind.RETURN, "Add the statistics.")
     assert record.status is Status.RETURNED
 
 

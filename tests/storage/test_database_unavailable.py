@@ -2,7 +2,8 @@
 
 The probe: one transaction holds the lock every write needs (the audit chain
 head) and does not let go. Writers give up after the lock timeout and free
-their connection; on PostgreSQL, readers are served all along; ``/ready`` says
+their connection; readers are served all along (on SQLite too: WAL mode and
+read-only transactions that do not take the write lock); ``/ready`` says
 the database cannot serve while ``/health`` (liveness) stays ok.
 """
 
@@ -68,7 +69,7 @@ def all_at_once(tasks: list[Callable[[], object]]) -> list[object]:
 
 @pytest.fixture
 def postgres_database() -> Iterator[Settings]:
-    """A migrated PostgreSQL database (SQLite serialises every transaction, reads included)."""
+    """A migrated PostgreSQL database (the pool and statement timeouts are PostgreSQL's)."""
     with postgres_schema() as (url, schema):
         settings = Settings(database_url=url, database_schema=schema)
         migrate(settings)
@@ -117,6 +118,26 @@ def test_a_write_while_the_lock_is_held_answers_503_with_retry_after(database: S
             assert client.get("/health").status_code == 200
         with TestClient(create_app(container)) as client:
             assert client.get("/ready").status_code == 200
+    finally:
+        container.close()
+
+
+def test_reads_are_served_while_a_transaction_holds_the_write_lock(database: Settings) -> None:
+    # The default lock timeout: a read that waited on the lock would answer 503 only after it.
+    container = build_container(database.model_copy(update={"database_lock_timeout": 5}))
+    try:
+        _, secret = container.tokens.create("Alice", "ministry", Role.SUBMITTER, subject="alice")
+        auth = {"Authorization": f"Bearer {secret}"}
+        with TestClient(create_app(container)) as client:
+            measure_id = client.post("/v1/measures", json=MEASURE, headers=auth).json()["id"]
+            with audit_lock_held(database):
+                one = client.get(f"/v1/measures/{measure_id}", headers=auth)
+                listed = client.get("/v1/measures", headers=auth)
+                versions = client.get(f"/v1/measures/{measure_id}/versions", headers=auth)
+            assert one.status_code == 200, one.text
+            assert listed.status_code == 200, listed.text
+            assert [m["id"] for m in listed.json()["items"]] == [measure_id]
+            assert versions.status_code == 200, versions.text
     finally:
         container.close()
 

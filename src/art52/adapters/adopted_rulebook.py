@@ -42,7 +42,7 @@ class AdoptedRulebook:
         return adopted if adopted is not None else self._configured()
 
     def _refresh(self) -> None:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             record = uow.impact.adopted()
         if record is None:
             self._adopted = self._adopted_id = None

@@ -1,11 +1,14 @@
 """Database engines for SQLite (the embedded default) and PostgreSQL.
 
-Every SQLite transaction starts with ``BEGIN IMMEDIATE``: it takes the write
-lock before it reads, so two read-then-write transactions queue (for up to the
-busy timeout) instead of one failing with "database is locked" half-way. That
-serialises the embedded database, which is what it is for; PostgreSQL is the
-choice for load. It runs at READ COMMITTED: the conditional updates and the row
-lock on the audit chain head give the guarantees the service needs there.
+A SQLite file database runs in WAL mode. Every SQLite transaction that may write
+starts with ``BEGIN IMMEDIATE``: it takes the write lock before it reads, so two
+read-then-write transactions queue (for up to the busy timeout) instead of one
+failing with "database is locked" half-way. A read-only transaction (connection
+option :data:`READ_ONLY`) starts with a deferred ``BEGIN``: in WAL mode it reads
+the last committed state and never waits on a writer. Writes are serialised, which
+is what the embedded database is for; PostgreSQL is the choice for load. It runs
+at READ COMMITTED: the conditional updates and the row lock on the audit chain head
+give the guarantees the service needs there.
 
 No wait is unbounded (see :class:`Timeouts`): a transaction that holds a lock
 for too long makes the others give up after the lock timeout, return their
@@ -23,6 +26,9 @@ from typing import Any
 
 from sqlalchemy import Engine, NullPool, create_engine, event, exc, select
 from sqlalchemy.engine import make_url
+
+READ_ONLY = "art52_read_only"
+"""Connection execution option: the transaction only reads (SQLite: a deferred BEGIN, no write lock)."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,8 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any, *, busy_timeout: int
 
 
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    read_only = connection.get_execution_options().get(READ_ONLY, False)
+    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def unavailable(error: BaseException) -> bool:

@@ -14,7 +14,7 @@ from typing import Self
 
 from sqlalchemy import Connection, Engine, RootTransaction
 
-from art52.adapters.database import Timeouts, unavailable
+from art52.adapters.database import READ_ONLY, Timeouts, unavailable
 from art52.adapters.impact_repository import SqlImpactRepository
 from art52.adapters.repository import (
     SqlAssessmentRepository,
@@ -35,7 +35,10 @@ UNAVAILABLE = "the database cannot serve now (unreachable, overloaded or locked)
 
 
 class SqlUnitOfWork:
-    """Rolled back on exit unless :meth:`commit` was called; the connection goes back to the pool."""
+    """Rolled back on exit unless :meth:`commit` was called; the connection goes back to the pool.
+
+    ``read_only``: the work only reads and never commits, so it need not take the write lock first.
+    """
 
     tokens: SqlTokenRepository
     sessions: SqlSessionRepository
@@ -53,8 +56,11 @@ class SqlUnitOfWork:
         keys: KeyRing | None = None,
         timeouts: Timeouts | None = None,
         after_events: Callable[[], None] | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         self._engine = engine
+        self._read_only = read_only
         self._after_events = after_events
         self._keys = keys or KeyRing()
         self._retry_after = (timeouts or Timeouts()).retry_after
@@ -65,6 +71,8 @@ class SqlUnitOfWork:
         try:
             connection = self._engine.connect()
             self._connection = connection
+            if self._read_only:
+                connection.execution_options(**{READ_ONLY: True})
             self._transaction = connection.begin()
         except Exception as error:
             self._close()
@@ -99,6 +107,8 @@ class SqlUnitOfWork:
     def commit(self) -> None:
         if self._transaction is None:
             raise RuntimeError("commit outside the unit of work")
+        if self._read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")
         try:
             self._transaction.commit()
         except Exception as error:

@@ -20,7 +20,7 @@ import typer
 from art52.cli import EX_CONFIG, EX_DATAERR, EX_IOERR, EX_NOINPUT, EX_USAGE, CliError
 from art52.cli.app import app
 from art52.config import Settings
-from art52.domain.access import Role
+from art52.domain.access import Role, under_four_eyes
 from art52.domain.audit import ChainProblem
 from art52.domain.audit_checkpoint import Checkpoint, parse_checkpoint
 from art52.errors import ConfigurationError, RequestError, UnavailableError
@@ -43,7 +43,8 @@ database ({database}) with
 
     {environment} {program} tokens create --org YOUR-ORGANISATION --role rule_admin --name "Your Name"
 
-and tokens for officials with --role submitter, reviewer or auditor.{password} A token is shown
+and tokens for officials with --role submitter or reviewer (each with --subject, a stable id
+of the person, such as a staff number) or auditor.{password} A token is shown
 once; keep it secret. There is no default password.
 """
 
@@ -126,7 +127,8 @@ def serve(
         workers=workers,
         http="art52.cli.slow_clients:DeadlineH11Protocol",
         timeout_keep_alive=max(1, round(settings.keep_alive_timeout)),
-        limit_concurrency=settings.max_connections,
+        # uvicorn answers 503 once the open connections, the new request's own counted, reach the limit.
+        limit_concurrency=settings.max_connections + 1,
         server_header=False,
     )
 
@@ -154,13 +156,20 @@ def tokens_create(
         typer.Option(
             "--subject",
             help="Stable id of the holder (e.g. a staff number), the same on all their tokens: the four-eyes "
-            "rule tells people apart by it, never by name. Default: the token is a principal of its own.",
+            "rule tells people apart by it, never by name. Required for submitter and reviewer tokens; "
+            "without one, a rule_admin or auditor token is a principal of its own.",
         ),
     ] = None,
 ) -> None:
     """Create a token and print it, alone, on stdout (it is not stored and cannot be shown again)."""
     from art52.bootstrap import build_container, describe_database
 
+    if subject is None and under_four_eyes(role):
+        raise CliError(
+            EX_USAGE,
+            f"--subject is required for a {role.value} token: the four-eyes rule tells people apart by it "
+            "(give the same one, e.g. a staff number, on all of one person's tokens)",
+        )
     settings = Settings()
     _migrate(settings)
     container = build_container(settings)

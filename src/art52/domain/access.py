@@ -64,6 +64,14 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
     ),
 }
 
+FOUR_EYES_PERMISSIONS = frozenset({Permission.WRITE_MEASURE, Permission.SUBMIT, Permission.REVIEW})
+
+
+def under_four_eyes(role: Role) -> bool:
+    """Whether holders of ``role`` write, submit or decide on measures: the four-eyes rule must tell them apart."""
+    return bool(PERMISSIONS[role] & FOUR_EYES_PERMISSIONS)
+
+
 ORGANISATION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 # A subject names a person (or system) across all their tokens, e.g. a staff number. ASCII only, so that
 # no two subjects can look alike; the display name stays free text and is never used to tell people apart.

@@ -72,7 +72,7 @@ class AuditService:
         if not principal.can(Permission.READ_EVENTS):
             raise PermissionDeniedError(f"the role {principal.role.value} may not read the event feed")
         organisation = None if principal.can(Permission.READ_ACROSS_ORGANISATIONS) else principal.organisation
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             events = _within_budget(uow.audit.events(after, min(limit, MAX_PAGE), organisation))
         return EventPage(events, events[-1].seq if events else after)
 
@@ -81,7 +81,7 @@ class AuditService:
         if not principal.can(Permission.READ_EVENTS):
             raise PermissionDeniedError(f"the role {principal.role.value} may not read the event feed")
         organisation = None if principal.can(Permission.READ_ACROSS_ORGANISATIONS) else principal.organisation
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return _within_budget(uow.audit.latest(before, min(limit, MAX_PAGE), organisation))
 
     def verify(self, checkpoints: Sequence[Checkpoint] = ()) -> ChainProblem | None:
@@ -101,7 +101,7 @@ class AuditService:
                     f"named by a checkpoint of {checkpoint.created_at} that no configured key signed: "
                     "forged, or made with a key missing from the ring",
                 )
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             head = uow.audit.head()
             return verify(_up_to(uow, head.seq), head, self._keys, checkpoints)
 
@@ -112,13 +112,13 @@ class AuditService:
             raise ConfigurationError(f"a checkpoint must be signed: {NO_KEY}")
         if self._clock is None:
             raise RuntimeError("checkpoints need the service to be given a clock")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             head = uow.audit.head()
             problem = verify(_up_to(uow, head.seq), head, self._keys)
         return problem or make_checkpoint(head, key, self._clock.now())
 
     def head(self) -> ChainHead:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return uow.audit.head()
 
     @property

@@ -141,7 +141,7 @@ class ImpactService:
 
     def rulebook(self, principal: Principal, rulebook_id: str) -> RulebookRecord:
         require(principal, Permission.READ, "read rulebooks")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             found = uow.impact.rulebook(rulebook_id)
         if found is None:
             raise NotFoundError(f"no rulebook with id {rulebook_id}")
@@ -204,7 +204,7 @@ class ImpactService:
 
     def run_chunk(self, analysis_id: str, chunk: int) -> None:
         """The job: re-assess one chunk's measures not yet done, store them, and close the analysis if last."""
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             analysis = uow.impact.analysis(analysis_id)
             ids = uow.impact.chunk(analysis_id, chunk)
             if analysis is None or ids is None:
@@ -240,7 +240,7 @@ class ImpactService:
         """Progress, and the results once finished; a rule_admin sees only its organisation's analyses."""
         if principal is not None:
             require(principal, Permission.MANAGE_RULEBOOKS, "read impact analyses")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             analysis = uow.impact.analysis(analysis_id)
             if analysis is None or (
                 principal is not None and not principal.sees(analysis.requester_organisation or "")

@@ -96,7 +96,7 @@ class InterviewService:
 
     def get(self, principal: Principal, interview_id: str) -> InterviewView:
         require(principal, Permission.ASSESS_STATELESS, "run interviews")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             record = self._visible(uow, principal, interview_id)
         return self._view(record)
 
@@ -106,7 +106,7 @@ class InterviewService:
         ``path`` defaults to the question asked now; any field of the contract may be answered.
         """
         require(principal, Permission.ASSESS_STATELESS, "run interviews")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             record = self._visible(uow, principal, interview_id)
         if path is None:
             asked = self._view(record).question
@@ -139,7 +139,7 @@ class InterviewService:
     def save(self, principal: Principal, interview_id: str) -> MeasureDetail:
         """Save the measure built so far as a draft measure of the caller's organisation (once)."""
         require(principal, Permission.WRITE_MEASURE, "save interviews as measures")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             record = self._visible(uow, principal, interview_id)
         if record.measure_id is not None:
             raise ConflictError(f"interview {interview_id} was already saved as measure {record.measure_id}")

@@ -24,7 +24,7 @@ from art52.domain.workflow import Action, Status, transition
 from art52.errors import FieldIssue, MeasureError, NotFoundError, RequestError
 from art52.services.assessments import parse_measure
 from art52.services.audit import record
-from art52.services.guards import measure_at_revision, require, visible_measure
+from art52.services.guards import Expected, measure_at_revision, require, visible_measure
 from art52.services.ports import Clock, MeasureKey, UnitOfWorkFactory
 
 CURSOR_ID = re.compile(r"[0-9a-f-]{1,64}")
@@ -134,7 +134,7 @@ class MeasureService:
         return MeasureDetail(created, stored, [])
 
     def revise(
-        self, principal: Principal, measure_id: str, document: Any, expected_revision: int | None = None
+        self, principal: Principal, measure_id: str, document: Any, expected_revision: Expected = None
     ) -> MeasureDetail:
         """Add the next version of a draft or returned measure; earlier versions stay readable."""
         require(principal, Permission.WRITE_MEASURE, "revise measures")
@@ -172,7 +172,7 @@ class MeasureService:
 
     def get(self, principal: Principal, measure_id: str) -> MeasureDetail:
         require(principal, Permission.READ, "read measures")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             found = visible_measure(uow, principal, measure_id)
             version = uow.measures.version(measure_id, found.version)
             decisions = uow.decisions.for_measure(measure_id)
@@ -182,13 +182,13 @@ class MeasureService:
 
     def versions(self, principal: Principal, measure_id: str) -> list[MeasureVersion]:
         require(principal, Permission.READ, "read measures")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             visible_measure(uow, principal, measure_id)
             return uow.measures.versions(measure_id)
 
     def version(self, principal: Principal, measure_id: str, number: int) -> MeasureVersion:
         require(principal, Permission.READ, "read measures")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             visible_measure(uow, principal, measure_id)
             found = uow.measures.version(measure_id, number)
         if found is None:
@@ -207,7 +207,7 @@ class MeasureService:
                 return MeasurePage([], None)
             where = replace(where, organisation=principal.organisation)
         key = decode_cursor(after) if after else None
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             found = uow.measures.page(where, key, limit + 1)
         items = found[:limit]
         more = len(found) > limit

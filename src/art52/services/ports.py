@@ -9,7 +9,7 @@ its audit event can never be separated.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -273,4 +273,11 @@ class UnitOfWork(Protocol):
     def commit(self) -> None: ...
 
 
-UnitOfWorkFactory = Callable[[], UnitOfWork]
+class UnitOfWorkFactory(Protocol):
+    """Opens a unit of work; ``read_only`` for one that never commits.
+
+    A read-only unit of work never waits on the lock writers hold (on SQLite, a deferred BEGIN
+    in WAL mode reads the last committed state while another transaction writes).
+    """
+
+    def __call__(self, *, read_only: bool = False) -> UnitOfWork: ...

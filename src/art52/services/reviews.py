@@ -5,10 +5,11 @@ when the caller sends one — the revision it read (If-Match). The write itself
 is conditional on that revision, so of two concurrent decisions exactly one
 is recorded and the other is refused with a conflict; nothing is overwritten.
 
-Four-eyes: nobody who wrote or submitted any version of a measure may approve or
-reject it. People are told apart by their stable principal id (a token's subject),
-never by display name: "Anna Berg", "Anna  Berg" and "Аnna Berg" (Cyrillic А) are
-one person if their tokens share a subject, and the names are never compared.
+Four-eyes: nobody who wrote or submitted any version of a measure may decide on
+it: approve, reject or return it, or any other decision. People are told apart
+by their stable principal id (a token's subject), never by display name: "Anna
+Berg", "Anna  Berg" and "Аnna Berg" (Cyrillic А) are one person if their tokens
+share a subject, and the names are never compared.
 A decision names the assessment it decides; if that is no longer the latest
 one, it is refused rather than attached to a verdict the reviewer never saw.
 """
@@ -25,7 +26,7 @@ from art52.domain.records import Contest, Decision, MeasureRecord
 from art52.domain.workflow import Action, DecisionKind, RefusalGroundKind, transition
 from art52.errors import ConflictError, FieldIssue, NotFoundError, PermissionDeniedError, RequestError
 from art52.services.audit import record
-from art52.services.guards import measure_at_revision, require
+from art52.services.guards import Expected, measure_at_revision, require
 from art52.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 from art52.services.stored_assessments import visible_assessment
 
@@ -52,7 +53,7 @@ class ReviewService:
         self._clock = clock
         self._new_id = new_id
 
-    def submit(self, principal: Principal, measure_id: str, expected_revision: int | None = None) -> MeasureRecord:
+    def submit(self, principal: Principal, measure_id: str, expected_revision: Expected = None) -> MeasureRecord:
         """A draft goes to review; the submitter is remembered for the four-eyes rule."""
         require(principal, Permission.SUBMIT, "submit measures")
         with self._uow() as uow:
@@ -64,7 +65,7 @@ class ReviewService:
             uow.commit()
         return changed
 
-    def take(self, principal: Principal, measure_id: str, expected_revision: int | None = None) -> MeasureRecord:
+    def take(self, principal: Principal, measure_id: str, expected_revision: Expected = None) -> MeasureRecord:
         """A reviewer takes an assessed measure for review."""
         require(principal, Permission.REVIEW, "review measures")
         with self._uow() as uow:
@@ -82,7 +83,7 @@ class ReviewService:
         kind: DecisionKind,
         reason: str,
         conditions: Sequence[str] = (),
-        expected_revision: int | None = None,
+        expected_revision: Expected = None,
         assessment_id: str | None = None,
         ground: RefusalGroundKind | None = None,
     ) -> tuple[MeasureRecord, Decision]:
@@ -139,7 +140,7 @@ class ReviewService:
                     ]
                 )
             status = transition(current.status, kind.action)
-            if kind is not DecisionKind.RETURN and _involved(current, principal):
+            if _involved(current, principal):
                 raise PermissionDeniedError(
                     f"four-eyes rule: {principal.name} wrote or submitted a version of this measure and cannot "
                     f"{kind.value} it; another reviewer must decide"

@@ -62,7 +62,7 @@ class SessionService:
         """Who holds the session ``secret``; AuthenticationError if it is unknown, expired or its token revoked."""
         if not secret:
             raise AuthenticationError("sign in to continue")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             session = uow.sessions.get(hash_token(secret))
             token = uow.tokens.get(session.token_id) if session else None
         if session is None or token is None or token.revoked_at is not None or session.expired(self._clock.now()):

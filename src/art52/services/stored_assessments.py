@@ -26,7 +26,7 @@ from art52.errors import ConflictError, FieldIssue, NotFoundError, RequestError
 from art52.services.assessments import Assessor
 from art52.services.audit import record
 from art52.services.decision_aid import explain
-from art52.services.guards import measure_at_revision, require, visible_measure
+from art52.services.guards import Expected, measure_at_revision, require, visible_measure
 from art52.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 AssessorFactory = Callable[[], Assessor]
@@ -81,12 +81,12 @@ class AssessmentService:
         principal: Principal,
         measure_id: str,
         as_of: dt.date | None,
-        expected_revision: int | None = None,
+        expected_revision: Expected = None,
         perspective: Perspective = Perspective.ISSUING,
     ) -> AssessmentDetail:
         """Assess the current version of a stored measure from ``perspective`` and keep the result."""
         require(principal, Permission.ASSESS, "assess stored measures")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             measure = measure_at_revision(uow, principal, measure_id, expected_revision)
             check_assessable(measure.status)
             version = uow.measures.version(measure_id, measure.version)
@@ -146,7 +146,7 @@ class AssessmentService:
 
     def get(self, principal: Principal, assessment_id: str) -> AssessmentDetail:
         require(principal, Permission.READ, "read assessments")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             stored = visible_assessment(uow, principal, assessment_id)
             contests = uow.assessments.contests(assessment_id)
             decisions = uow.decisions.for_measure(stored.measure_id)
@@ -154,7 +154,7 @@ class AssessmentService:
 
     def for_measure(self, principal: Principal, measure_id: str) -> list[StoredAssessment]:
         require(principal, Permission.READ, "read assessments")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             visible_measure(uow, principal, measure_id)
             return uow.assessments.for_measure(measure_id)
 
@@ -167,7 +167,7 @@ class AssessmentService:
                 f"{stored.backend} backend; the service now runs {assessor.rulebook.version} with "
                 f"{assessor.backend.name}"
             )
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             version = uow.measures.version(stored.measure_id, stored.measure_version)
         if version is None:
             raise NotFoundError(f"measure {stored.measure_id} has no version {stored.measure_version}")

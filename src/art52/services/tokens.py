@@ -84,14 +84,14 @@ class TokenService:
         """The principal holding ``secret``; AuthenticationError if it is missing, unknown or revoked."""
         if not secret:
             raise AuthenticationError("a bearer token is required (Authorization: Bearer <token>)")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             token = uow.tokens.by_hash(hash_token(secret))
         if token is None or token.revoked_at is not None:
             raise AuthenticationError("the bearer token is unknown or has been revoked")
         return token.principal()
 
     def list(self) -> list[TokenRecord]:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return uow.tokens.list()
 
     def revoke(self, token_id: str, actor: str = "cli") -> TokenRecord:

@@ -103,7 +103,7 @@ class WebhookService:
 
     def get(self, principal: Principal, webhook_id: str) -> Webhook:
         require(principal, Permission.MANAGE_WEBHOOKS, "read webhooks")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             found = uow.webhooks.get(webhook_id)
         if found is None or found.organisation != principal.organisation:
             raise NotFoundError(f"no webhook with id {webhook_id}")
@@ -111,13 +111,13 @@ class WebhookService:
 
     def registered(self, principal: Principal) -> list[Webhook]:
         require(principal, Permission.MANAGE_WEBHOOKS, "read webhooks")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return uow.webhooks.for_organisation(principal.organisation)
 
     def deliveries(self, principal: Principal, webhook_id: str) -> list[Delivery]:
         """The delivery log of an endpoint, newest event first."""
         self.get(principal, webhook_id)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return uow.webhooks.deliveries(webhook_id, LOG_LIMIT)
 
     # --- jobs
@@ -167,7 +167,7 @@ class WebhookService:
 
     def deliver(self, webhook_id: str) -> None:
         """The job: send an endpoint's pending messages in order; on failure, stop and try again later."""
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             hook = uow.webhooks.get(webhook_id)
             pending = uow.webhooks.pending(webhook_id, DELIVER_BATCH) if hook and not hook.disabled_at else []
         if hook is None:

@@ -75,7 +75,7 @@ class WhatIfService:
         """
         require(principal, Permission.READ, "read measures")
         require(principal, Permission.ASSESS_STATELESS, "assess measures")
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             measure = visible_measure(uow, principal, measure_id)
             version = uow.measures.version(measure_id, measure.version)
             latest = uow.assessments.get(measure.latest_assessment_id) if measure.latest_assessment_id else None

@@ -36,7 +36,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_tokens_create_prints_the_token_alone_and_it_authenticates(
     database: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run(capsys, "tokens", "create", "--org", "ministry", "--role", "reviewer", "--name", "Bob")
+    code, out, err = run(
+        capsys, "tokens", "create", "--org", "ministry", "--role", "reviewer", "--name", "Bob", "--subject", "emp-2"
+    )
     assert code == 0
     secret = out.removesuffix("\n")
     assert "\n" not in secret
@@ -50,12 +52,33 @@ def test_tokens_create_prints_the_token_alone_and_it_authenticates(
     finally:
         container.close()
     assert (principal.name, principal.organisation, principal.role.value) == ("Bob", "ministry", "reviewer")
+    assert principal.identity == "emp-2"
+
+
+@pytest.mark.parametrize("role", ["submitter", "reviewer"])
+def test_tokens_of_the_reviewing_roles_need_a_subject(
+    database: Settings, capsys: pytest.CaptureFixture[str], role: str
+) -> None:
+    code, out, err = run(capsys, "tokens", "create", "--org", "ministry", "--role", role, "--name", "Bob")
+    assert (code, out) == (64, "")
+    assert err.count("\n") == 1
+    assert f"--subject is required for a {role} token" in err
+    assert run(capsys, "tokens", "list")[1] == ""  # nothing was created
+
+
+@pytest.mark.parametrize("role", ["rule_admin", "auditor"])
+def test_tokens_outside_the_review_need_no_subject(
+    database: Settings, capsys: pytest.CaptureFixture[str], role: str
+) -> None:
+    code, out, _ = run(capsys, "tokens", "create", "--org", "ministry", "--role", role, "--name", "Ada")
+    assert code == 0
+    assert out.startswith("art52_")
 
 
 def test_tokens_create_refuses_a_bad_organisation_or_role(
     database: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run(capsys, "tokens", "create", "--org", "bad org!", "--role", "reviewer", "--name", "Bob")
+    code, out, err = run(capsys, "tokens", "create", "--org", "bad org!", "--role", "auditor", "--name", "Bob")
     assert (code, out) == (64, "")
     assert "--org" in err
     code, out, _ = run(capsys, "tokens", "create", "--org", "ministry", "--role", "king", "--name", "Bob")
@@ -100,7 +123,7 @@ def test_serve_migrates_then_hands_the_app_factory_to_uvicorn(
                 "workers": 1,
                 "http": "art52.cli.slow_clients:DeadlineH11Protocol",
                 "timeout_keep_alive": 5,
-                "limit_concurrency": 200,
+                "limit_concurrency": 201,  # 200 connections served, the 201st answered 503
                 "server_header": False,
             },
         )
@@ -143,7 +166,7 @@ def test_tokens_create_names_the_database_it_wrote_to(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("ART52_DATABASE_URL", "sqlite:///relative.db")
-    code, _, err = run(capsys, "tokens", "create", "--org", "ministry", "--role", "reviewer", "--name", "Bob")
+    code, _, err = run(capsys, "tokens", "create", "--org", "ministry", "--role", "auditor", "--name", "Bob")
     assert code == 0
     assert f"in the database sqlite:///{tmp_path / 'relative.db'}\n" in err
 
