@@ -78,7 +78,8 @@ def _diff_request(document: Any) -> tuple[Any, Any, dt.date | None, dt.date | No
     issues = [FieldIssue(f"/{key}", "unknown field") for key in sorted(set(document) - DIFF_KEYS)]
     if "old" not in document:
         issues.append(FieldIssue("/old", "the old measure is required"))
-    dates = {key: _date(document.get(key), key, issues) for key in ("old_as_of", "new_as_of")}
+    # An absent date defaults to the measure's own; null is not a date (the schema says a string).
+    dates = {key: _date(document[key], key, issues) if key in document else None for key in ("old_as_of", "new_as_of")}
     if issues:
         raise RequestError(issues)
     new = document["new"] if "new" in document else document["old"]
@@ -86,8 +87,6 @@ def _diff_request(document: Any) -> tuple[Any, Any, dt.date | None, dt.date | No
 
 
 def _date(value: Any, key: str, issues: list[FieldIssue]) -> dt.date | None:
-    if value is None:
-        return None
     try:
         parsed: dt.date = _DATE.validate_python(value)
     except ValueError:

@@ -4,8 +4,9 @@ The in-process test (test_schemathesis.py) drives the app through ASGI; this one
 sends real HTTP to a served app, as a client would, on a fresh PostgreSQL schema,
 with all of schemathesis's checks (including positive data acceptance, Allow on
 405, and the stateful phase). Its configuration, the statuses a schema cannot
-foresee and how to add headers, is tests/schemathesis/schemathesis.toml. The run
-is bounded in examples per operation and in time.
+foresee, the token, the seed and how many cases each phase sends, is
+tests/schemathesis/schemathesis.toml. The run is bounded by cases, not by time, so
+a commit sends the same requests however loaded the machine is.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
 CONFIG = Path(__file__).resolve().parents[1] / "schemathesis" / "schemathesis.toml"
 HOOKS = CONFIG.with_name("fresh_idempotency_keys.py")  # a new key per POST, as a client sends
-MAX_SECONDS = 150  # the whole run; schemathesis stops generating when it is spent
+TIMEOUT_SECONDS = 900  # a hung server, not a bound on the run: that is the configured number of cases
 ST = Path(sys.executable).with_name("st")
 
 
@@ -72,16 +73,12 @@ def test_st_run_with_all_checks_finds_no_failure(tmp_path: Path) -> None:
                     f"{server.base_url}/openapi.json",
                     "--checks",
                     "all",
-                    "--max-time",
-                    str(MAX_SECONDS),
-                    "--seed",
-                    "52",
                     "--no-color",
                 ],
                 env=run_env,
                 cwd=tmp_path,
                 capture_output=True,
                 text=True,
-                timeout=MAX_SECONDS + 240,
+                timeout=TIMEOUT_SECONDS,
             )
     assert run.returncode == 0, run.stdout[-20_000:] + run.stderr[-5_000:]

@@ -68,6 +68,13 @@ def test_an_invalid_diff_request_names_its_fields(client: TestClient, callers: A
     assert {e["pointer"] for e in body["errors"]} == {"/when", "/old", "/new_as_of"}
 
 
+def test_a_null_date_is_refused_not_taken_for_an_absent_one(client: TestClient, callers: Any, problem: Any) -> None:
+    body = {"old": _example("ex04"), "old_as_of": None, "new_as_of": None}
+    response = client.post("/v1/assess/diff", json=body, headers=callers.submitter)
+    refused = problem(response, 422, "validation-error")
+    assert {e["pointer"] for e in refused["errors"]} == {"/old_as_of", "/new_as_of"}
+
+
 def test_what_if_stores_nothing_and_compares_with_the_current_assessment(
     client: TestClient, callers: Any, flow: Any, container: Container
 ) -> None:
