@@ -65,7 +65,7 @@ def _measure_page(
         grounds=list(RefusalGroundKind),
         form=form or DecisionForm(),
         standings=services.deadlines.standings([record]),
-        may_assess=may_assess(principal),
+        may_assess=may_assess(principal, record.status),
         perspectives=list(Perspective),
         error=error,
     )

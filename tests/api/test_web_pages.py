@@ -213,6 +213,23 @@ def test_the_four_eyes_refusal_is_explained_in_words(
     assert refusal in response.text
 
 
+def test_a_measure_in_review_offers_no_new_assessment(
+    secure_client: TestClient, container: Container, flow: Any
+) -> None:
+    """The services refuse to re-assess a measure in review (its verdict must not change under the
+    reviewer), so its page must not offer a button that can only fail."""
+    measure_id = flow.create()
+    flow.submit(measure_id)
+    flow.assess(measure_id)
+    csrf = sign_in(secure_client, token(container, "Rita Reviewer", Role.REVIEWER))
+    assert "Assess now" in secure_client.get(f"/measures/{measure_id}").text  # assessed, not yet taken
+    secure_client.post(f"/measures/{measure_id}/take", data={"csrf_token": csrf, "revision": "3"})
+    page = secure_client.get(f"/measures/{measure_id}").text
+    assert "Take for review" not in page  # the review was taken
+    assert "Assess now" not in page
+    assert f'action="/measures/{measure_id}/assess"' not in page
+
+
 def test_the_dashboard_filters_my_measures_and_by_state(
     secure_client: TestClient, container: Container, client: TestClient, measure: dict[str, Any]
 ) -> None:

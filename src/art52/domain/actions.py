@@ -35,9 +35,13 @@ def decisions_for(principal: Principal, status: Status, *, notified: bool) -> tu
     return ENFORCING_CHOICES if notified else ISSUING_CHOICES
 
 
-def may_assess(principal: Principal) -> bool:
-    """Whether ``principal`` may store a new assessment of a measure of its organisation."""
-    return principal.can(Permission.ASSESS)
+NOT_ASSESSED_IN = (Status.IN_REVIEW, Status.APPROVED, Status.REJECTED)
+"""In review the verdict must not change under the reviewer (the services refuse it); a final decision stands."""
+
+
+def may_assess(principal: Principal, status: Status) -> bool:
+    """Whether ``principal`` is offered a new assessment of a measure of its organisation in ``status``."""
+    return principal.can(Permission.ASSESS) and status not in NOT_ASSESSED_IN
 
 
 def may_contest(principal: Principal) -> bool:
