@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(BIN)/art52 serve
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 check: $(STAMP)
 	$(BIN)/ruff check src api tests benchmarks
