@@ -19,7 +19,7 @@ import contextlib
 import datetime as dt
 import os
 import sys
-import traceback
+from typing import NoReturn
 
 from art52.cli.echo import echo
 from art52.cli.exits import (
@@ -50,6 +50,7 @@ __all__ = [
     "Options",
     "main",
     "parse_date",
+    "run",
 ]
 
 
@@ -84,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
 
             return assess(**plain_assess)
         from art52.cli.app import run_app
+        from art52.cli.process import long_lived
 
+        long_lived()  # any other command may serve, wait or loop
         return run_app(args)
     except Exception as error:
         return _fail(error)
@@ -93,12 +96,21 @@ def main(argv: list[str] | None = None) -> int:
         return EX_INTERRUPTED
 
 
+def run() -> NoReturn:
+    """The console script and ``python -m art52.cli``: :func:`main`, started and ended for a short command."""
+    from art52.cli.process import run_short
+
+    run_short(main)
+
+
 def _fail(error: Exception) -> int:
     """Print a failure as one line (and the traceback with --debug); its exit code."""
     code, message = _describe(error)
     if isinstance(error, BrokenPipeError):
         _discard_stdout()
     if Options.debug:
+        import traceback  # only here: importing it costs a plain `art52 assess` 5 ms
+
         traceback.print_exception(error, file=sys.stderr)
     with contextlib.suppress(OSError):  # stderr itself may be closed
         echo(f"art52: {message}", err=True)

@@ -1,5 +1,5 @@
 """Allow ``python -m art52.cli``."""
 
-from art52.cli import main
+from art52.cli import run
 
-raise SystemExit(main())
+run()

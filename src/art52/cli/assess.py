@@ -66,6 +66,9 @@ def assess(
         )
     if remedies:
         raise CliError(EX_USAGE, f"--remedies explains one measure, not {len(items)}")
+    from art52.cli.process import long_lived
+
+    long_lived()  # a batch may run long (and start worker processes)
     advance, close = with_progress(len(items))
     outcomes = []
     try:
