@@ -13,6 +13,7 @@ import pytest
 from contract_files import EXAMPLES_DIR, REPO
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from service_databases import BACKENDS, postgres_schema
 
 from art52.api.app import create_app
 from art52.bootstrap import Container, build_container, migrate
@@ -56,6 +57,23 @@ def settings(tmp_path: Path) -> Settings:
     built = make_settings(tmp_path)
     migrate(built)
     return built
+
+
+@pytest.fixture(params=BACKENDS)
+def settings_on_each_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
+    """Migrated test settings on SQLite, then on a fresh PostgreSQL schema (skipped without one).
+
+    A module whose behaviour differs between the databases makes it its ``settings``.
+    """
+    if request.param == "sqlite":
+        built = make_settings(tmp_path)
+        migrate(built)
+        yield built
+        return
+    with postgres_schema() as (url, schema):
+        built = make_settings(tmp_path, database_url=url, database_schema=schema)
+        migrate(built)
+        yield built
 
 
 @pytest.fixture

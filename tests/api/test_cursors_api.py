@@ -8,29 +8,17 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from service_databases import BACKENDS, postgres_schema
 
-from art52.bootstrap import migrate
 from art52.config import Settings
 
 
-@pytest.fixture(params=BACKENDS)
-def settings(request: pytest.FixtureRequest, tmp_path: Path, settings_for: Any) -> Iterator[Settings]:
-    if request.param == "sqlite":
-        built = settings_for(tmp_path)
-        migrate(built)
-        yield built
-        return
-    with postgres_schema() as (url, schema):
-        built = settings_for(tmp_path, database_url=url, database_schema=schema)
-        migrate(built)
-        yield built
+@pytest.fixture
+def settings(settings_on_each_database: Settings) -> Settings:
+    return settings_on_each_database
 
 
 def forged(*content: Any, padded: bool = False) -> str:

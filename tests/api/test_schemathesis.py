@@ -10,8 +10,6 @@ produce a server error.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,9 +23,7 @@ from schemathesis import GenerationMode
 from schemathesis.checks import positive_data_acceptance
 from schemathesis.config import SchemathesisConfig
 from schemathesis.schemas import APIOperation, BaseSchema
-from service_databases import BACKENDS, postgres_schema
 
-from art52.bootstrap import migrate
 from art52.config import Settings
 
 MAX_EXAMPLES = 30
@@ -41,18 +37,10 @@ MAX_HEAVY_EXAMPLES = 8
 SEMANTIC = [positive_data_acceptance]
 
 
-@pytest.fixture(params=BACKENDS)
-def settings(request: pytest.FixtureRequest, tmp_path: Path, settings_for: Any) -> Iterator[Settings]:
+@pytest.fixture
+def settings(settings_on_each_database: Settings) -> Settings:
     """Both databases: PostgreSQL refuses what SQLite lets through (NUL characters, out-of-range integers)."""
-    if request.param == "sqlite":
-        built = settings_for(tmp_path)
-        migrate(built)
-        yield built
-        return
-    with postgres_schema() as (url, schema):
-        built = settings_for(tmp_path, database_url=url, database_schema=schema)
-        migrate(built)
-        yield built
+    return settings_on_each_database
 
 
 @pytest.fixture
