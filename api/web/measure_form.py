@@ -13,8 +13,8 @@ from functools import cache
 from typing import Any
 
 from art52.domain.fields import FieldKind, measure_fields
+from art52.domain.labels import contract_labels
 from art52.errors import FieldIssue
-from art52.handbook.labels import load_labels
 
 GENERAL = "general"
 
@@ -46,7 +46,7 @@ def _title(key: str) -> str:
 @cache
 def form_sections() -> tuple[Section, ...]:
     """The form's sections in contract order; lists of records are left to uploaded documents."""
-    labels = load_labels()
+    labels = contract_labels()
     grouped: dict[str, list[FormField]] = {}
     for spec in measure_fields().values():
         if spec.kind == "object_list" or spec.path == "schema_version":

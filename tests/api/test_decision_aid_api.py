@@ -67,7 +67,7 @@ def test_a_stored_report_names_version_assessment_and_the_review_decision(
     stored = client.get(f"/v1/assessments/{assessment_id}", headers=callers.submitter).json()
     assert f"- Measure version: {stored['measure_version']}" in report
     assert f"- Assessment: `{assessment_id}`" in report
-    assert "- Review decision: Approve by Bob Reviewer on " in report
+    assert "- Review decision: Approved by Bob Reviewer on " in report
     assert "Targeted and judicially authorised. Conditions: Annual report." in report
     assert f"- Rulebook: `{stored['rulebook_version']}`" in report
 

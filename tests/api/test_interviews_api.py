@@ -41,7 +41,7 @@ def test_the_first_question_says_what_and_why(client: TestClient, callers: Any) 
 
 
 def test_options_carry_the_contracts_labels(client: TestClient, callers: Any) -> None:
-    from art52.handbook.labels import load_labels
+    from art52.domain.labels import load_labels
 
     labels = load_labels()
     body = _start(client, callers.submitter)

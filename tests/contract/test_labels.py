@@ -9,7 +9,7 @@ import pytest
 
 from art52.domain.derived_facts import fact_catalogue
 from art52.domain.fields import FieldSpec
-from art52.handbook.labels import load_labels
+from art52.domain.labels import load_labels
 from art52.handbook.vocabulary import UNSTATED, Vocabulary, default_vocabulary
 
 VOCABULARY = default_vocabulary()

@@ -18,7 +18,7 @@ from typing import Any
 
 from art52.domain.derived_facts import fact_catalogue
 from art52.domain.fields import FieldSpec
-from art52.handbook.labels import FieldLabel, Labels, load_labels
+from art52.domain.labels import FieldLabel, Labels, load_labels
 
 UNSTATED: Any = object()
 """The value read from "it is not stated ...": the fact is left out of the measure."""

@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 
 from art52.domain.fields import FieldSpec
+from art52.domain.labels import contract_labels
 
 _WH_WORDS = ("who", "whose", "which", "where", "when", "what", "how")
 _LEAD_IN = re.compile(r"^((?:For|If) [^:]+:)\s*(.+)$", re.DOTALL)
@@ -61,17 +62,13 @@ def _lower_first(text: str) -> str:
 
 
 def options_for(path: str, fields: Mapping[str, FieldSpec]) -> tuple[tuple[str | bool, str], ...]:
-    """The answers to offer: yes/no for a boolean, each allowed value for an enum (with a readable label)."""
+    """The answers to offer: yes/no for a boolean, each allowed value for an enum (in the contract's words)."""
     spec = fields.get(path)
     if spec is None:
         return ()
     if spec.kind == "boolean":
         return ((True, "Yes"), (False, "No"))
     if spec.kind in ("enum", "enum_list"):
-        return tuple((value, _label(value)) for value in spec.values)
+        labels = contract_labels()
+        return tuple((value, labels.value(path, value)) for value in spec.values)
     return ()
-
-
-def _label(value: str) -> str:
-    words = value.replace("_", " ")
-    return words[:1].upper() + words[1:]

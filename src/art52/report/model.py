@@ -25,12 +25,12 @@ from art52.domain.remedies import Remedies, WhyNot
 from art52.reasoning.balancing import worst_first
 from art52.report.wording import (
     CHANGE_TEXT,
+    DECISION_TEXT,
     OUTCOME_TEXT,
     VERDICT_TEXT,
     cite,
     effect_text,
     fact_value,
-    label,
     one_line,
 )
 
@@ -390,7 +390,7 @@ def _record(stored: StoredAssessment, decisions: Sequence[Decision]) -> Record:
         assessed_at=_moment(stored.created_at),
         assessed_by=stored.created_by,
         decisions=tuple(
-            f"{label(d.kind.value)} by {d.decided_by} on {_moment(d.decided_at)}: {one_line(d.reason)}"
+            f"{DECISION_TEXT[d.kind]} by {d.decided_by} on {_moment(d.decided_at)}: {one_line(d.reason)}"
             + (f" Conditions: {'; '.join(one_line(c) for c in d.conditions)}." if d.conditions else "")
             for d in mine
         ),

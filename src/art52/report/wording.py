@@ -1,7 +1,8 @@
 """How the report words verdicts, effects, outcomes, citations and fact values for people.
 
-Values are shown as an official would write them: yes/no, labelled enum values
-and comma-separated lists, never Python literals.
+Values are shown as an official would write them: yes/no, enum values in the
+contract's words (contract/labels.yaml) and comma-separated lists, never Python
+literals.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from typing import Any
 from art52.domain.citations import Citation
 from art52.domain.fields import FieldSpec
 from art52.domain.findings import Basis, Finding
+from art52.domain.labels import contract_labels
 from art52.domain.principles import Effect, Outcome
+from art52.domain.workflow import DecisionKind
 
 VERDICT_TEXT = {
     "compliant": "Compliant",
@@ -33,6 +36,14 @@ OUTCOME_TEXT = {
     Outcome.NOT_APPLICABLE: "not examined by any rule",
 }
 UNVERIFIED = "[pinpoint not verified]"
+DECISION_TEXT = {
+    DecisionKind.APPROVE: "Approved",
+    DecisionKind.REJECT: "Rejected",
+    DecisionKind.RETURN: "Returned to its author",
+    DecisionKind.NO_OBJECTION: "No objection",
+    DecisionKind.REFUSE: "Refused",
+    DecisionKind.CONDITIONS: "No objection, with conditions",
+}
 CHANGE_TEXT = {
     "verdict": "could change the verdict",
     "principle": "could change",
@@ -40,16 +51,8 @@ CHANGE_TEXT = {
 }
 
 
-def label(value: str) -> str:
-    """An enum value as a label: ``general_indiscriminate`` → "General indiscriminate" (``none`` stays "none")."""
-    if value == "none":
-        return value  # "None" would read as a missing value
-    words = value.replace("_", " ")
-    return words[:1].upper() + words[1:]
-
-
 def fact_value(value: Any, spec: FieldSpec | None = None) -> str:
-    """A fact value for people: yes/no, labelled enum values, lists joined with commas."""
+    """A fact value for people: yes/no, enum values in the contract's words, lists joined with commas."""
     if value is None:
         return "not stated"
     if isinstance(value, bool):
@@ -59,7 +62,7 @@ def fact_value(value: Any, spec: FieldSpec | None = None) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{key}: {fact_value(item)}" for key, item in value.items())
     if isinstance(value, str) and spec is not None and spec.kind in ("enum", "enum_list"):
-        return label(value)
+        return contract_labels().value(spec.path, value)
     return str(value)
 
 

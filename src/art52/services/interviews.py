@@ -9,7 +9,6 @@ at every step and can be saved as a draft measure at any time.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -18,9 +17,8 @@ from art52.domain.access import Permission, Principal
 from art52.domain.assessment import MissingFact
 from art52.domain.fields import FieldSpec, measure_fields
 from art52.domain.interviews import Answer, InterviewRecord
+from art52.domain.labels import contract_labels
 from art52.errors import ConflictError, FieldIssue, MeasureError, NotFoundError, RequestError
-from art52.handbook.labels import load_labels
-from art52.handbook.vocabulary import UnlabelledFactError, Vocabulary
 from art52.services.assessments import parse_measure
 from art52.services.guards import require
 from art52.services.interview_steps import Step, next_step, with_answer
@@ -169,19 +167,14 @@ class InterviewService:
         return InterviewView(record, step, choices(measure_fields()[step.question.path]), titles)
 
 
-@functools.cache
-def _vocabulary() -> Vocabulary:
-    return Vocabulary(load_labels())
-
-
 def choices(spec: FieldSpec) -> tuple[Choice, ...]:
     """The allowed answers with their labels: yes/no with the contract's statements, or each enum value."""
-    try:
-        label = _vocabulary().label(spec.path)
-    except UnlabelledFactError:
+    labels = contract_labels()
+    label = labels.of(spec.path)
+    if label is None:
         return ()
-    if spec.kind == "boolean":
+    if spec.kind == "boolean" and label.if_true and label.if_false:
         return (Choice(True, f"Yes: {label.if_true}"), Choice(False, f"No: {label.if_false}"))
     if spec.kind in ("enum", "enum_list"):
-        return tuple(Choice(value, label.values.get(value, value)) for value in spec.values)
+        return tuple(Choice(value, labels.value(spec.path, value)) for value in spec.values)
     return ()

@@ -15,14 +15,14 @@ def test_a_yes_no_field_is_asked_to_be_confirmed_with_yes_and_no_options() -> No
     assert options_for("remedy.available", FIELDS) == ((True, "Yes"), (False, "No"))
 
 
-def test_an_enum_is_asked_without_its_values_which_become_labelled_options() -> None:
+def test_an_enum_is_asked_without_its_values_which_become_options_in_the_contracts_words() -> None:
     question = question_for("access.limited_to", FIELDS)
     assert question == "Can you tell us whose data may be accessed?"
     assert "suspects" not in question
     assert options_for("access.limited_to", FIELDS) == (
-        ("suspects", "Suspects"),
-        ("persons_linked_by_objective_evidence", "Persons linked by objective evidence"),
-        ("any", "Any"),
+        ("suspects", "suspects"),
+        ("persons_linked_by_objective_evidence", "persons linked by objective evidence"),
+        ("any", "anyone"),  # contract/labels.yaml, not the code turned into words
     )
 
 

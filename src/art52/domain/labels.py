@@ -1,15 +1,16 @@
 """The contract's labels (contract/labels.yaml): every field and enum value in words.
 
 Labels are contract data, versioned with ``measure.schema.json``; the scenario
-steps and the handbook's conditions are both written from them, so a field is
-put into words in exactly one place.
+steps, the handbook's conditions, the report's fact values and the answers an
+interview offers are all written from them, so a field is put into words in
+exactly one place.
 """
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from art52.config import package_data
@@ -53,6 +54,11 @@ class Labels(BaseModel):
     def of(self, path: str) -> FieldLabel | None:
         return self.fields.get(path) or self.derived.get(path)
 
+    def value(self, path: str, value: str) -> str:
+        """One value of an enum field in words; a value the labels do not word is shown as it is written."""
+        label = self.of(path)
+        return label.values.get(value, value) if label is not None else value
+
 
 def default_labels_file() -> Path:
     """The labels shipped with the contract."""
@@ -61,8 +67,16 @@ def default_labels_file() -> Path:
 
 def load_labels(path: Path | None = None) -> Labels:
     """Read and validate a labels file; DocumentError names the file when it is not valid."""
+    import yaml  # read when labels are first needed: a plain assessment never needs them
+
     source = path or default_labels_file()
     try:
         return Labels.model_validate(yaml.safe_load(source.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError, ValidationError) as error:
         raise DocumentError(f"{source}: not a valid labels file: {error}") from None
+
+
+@functools.cache
+def contract_labels() -> Labels:
+    """The labels shipped with the contract, read once per process."""
+    return load_labels()
