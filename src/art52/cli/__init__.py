@@ -31,6 +31,7 @@ from art52.cli.exits import (
     EX_SOFTWARE,
     EX_UNAVAILABLE,
     EX_USAGE,
+    OUTPUT_CLOSED,
     VERDICT_EXIT,
     CliError,
 )
@@ -145,7 +146,7 @@ def _describe(error: Exception) -> tuple[int, str]:
     if isinstance(error, EngineError):
         return EX_SOFTWARE, f"engine failure: {error}"
     if isinstance(error, BrokenPipeError):
-        return EX_IOERR, "the output was closed before everything was written"
+        return EX_IOERR, OUTPUT_CLOSED
     return EX_SOFTWARE, f"internal error: {type(error).__name__}: {error} (run with --debug for the traceback)"
 
 

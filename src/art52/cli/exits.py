@@ -14,6 +14,7 @@ EX_NOINPUT = 66  # an input that does not exist or holds no measure
 EX_UNAVAILABLE = 69  # the database cannot be reached or is not migrated
 EX_SOFTWARE = 70  # an internal failure (the engine, or a bug): run with --debug for the traceback
 EX_IOERR = 74  # the output cannot be written (e.g. a closed pipe)
+OUTPUT_CLOSED = "the output was closed before everything was written"  # the message of EX_IOERR
 EX_CONFIG = 78  # invalid configuration: the rulebook or an ART52_* environment variable
 EX_INTERRUPTED = 130  # interrupted (Ctrl-C)
 

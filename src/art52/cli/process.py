@@ -25,7 +25,7 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-from art52.cli.exits import EX_IOERR
+from art52.cli.exits import EX_IOERR, OUTPUT_CLOSED
 
 
 class _State:
@@ -58,7 +58,7 @@ def _flush(code: int) -> int:
         sys.stdout.flush()
     except (OSError, ValueError):
         with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write("art52: the output was closed before everything was written\n")
+            sys.stderr.write(f"art52: {OUTPUT_CLOSED}\n")
         code = max(code, EX_IOERR)
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.flush()
