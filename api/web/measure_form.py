@@ -55,8 +55,7 @@ def form_sections() -> tuple[Section, ...]:
         topic = label.topic if label and label.topic else None
         if topic is None and label and label.if_true:
             topic = "whether " + label.if_true
-        words = label.values if label else {}
-        options = tuple((value, words.get(value, value.replace("_", " "))) for value in spec.values)
+        options = tuple((value, labels.value(spec.path, value)) for value in spec.values)
         field = FormField(
             path=spec.path,
             kind=spec.kind,
