@@ -125,23 +125,10 @@ def report(results: Sequence[Series], runs: int) -> str:
             'rulebook, then write the cache); "cache warm" reads the validated rulebook and the compiled rulesets',
             "from it. CPU is user + system time of the child: on a shared machine it is the steadier figure.",
             "",
-            *_verdict(results),
-            "",
             "How the start came down, step by step, is recorded below this section (not regenerated).",
             END,
         ]
     )
-
-
-def _verdict(results: Sequence[Series]) -> list[str]:
-    """One sentence per backend: its median warm start against the target, as measured in this run."""
-    lines = []
-    for series in results:
-        if series.name.endswith("cache warm)"):
-            median = statistics.median(series.wall)
-            met = "meets" if median < TARGET_SECONDS else "misses"
-            lines.append(f"- `{series.name}`: median {median:.3f} s {met} the {TARGET_SECONDS} s target.")
-    return lines
 
 
 def write(section: str) -> None:
